@@ -1,0 +1,38 @@
+import { CODECS } from './codecs';
+import type { RepoContext } from './context';
+import type { SafetyPlan } from './schemas';
+
+const codec = CODECS.safetyPlan;
+
+/** A plan with every step empty: the starting point of the editor. */
+export const EMPTY_SAFETY_PLAN: Omit<SafetyPlan, 'updatedAt'> = {
+  warningSigns: [],
+  copingStrategies: [],
+  distractions: [],
+  reasonsForLiving: [],
+  contacts: [],
+  professionals: [],
+  safeEnvironment: [],
+};
+
+/** The one personal safety plan. */
+export class SafetyPlanRepo {
+  constructor(private readonly ctx: RepoContext) {}
+
+  async get(): Promise<SafetyPlan | undefined> {
+    const row = await this.ctx.backend.get('safetyPlan', 'main');
+    return row && codec.decode(this.ctx.sealer, row);
+  }
+
+  /** Saves the whole plan (replacing the previous one). @throws InvalidRecordError, StorageFullError */
+  async save(plan: Omit<SafetyPlan, 'updatedAt'>): Promise<SafetyPlan> {
+    const record: SafetyPlan = { ...plan, updatedAt: this.ctx.now() };
+    const row = await codec.encode(this.ctx.sealer, record);
+    await this.ctx.backend.write([{ type: 'put', table: 'safetyPlan', row }]);
+    return record;
+  }
+
+  async delete(): Promise<void> {
+    await this.ctx.backend.write([{ type: 'delete', table: 'safetyPlan', id: 'main' }]);
+  }
+}
