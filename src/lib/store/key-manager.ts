@@ -330,7 +330,8 @@ export class KeyManager implements KeySource {
     try {
       this.#channel?.postMessage(message);
     } catch {
-      // A closed channel only means no other tab hears this one; the local state is already right.
+      // A closed channel, or a platform that cannot clone a CryptoKey to several tabs (Node), only means the
+      // other tabs stay as they are and ask for the passphrase; the local state is already right.
     }
   }
 
