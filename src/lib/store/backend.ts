@@ -72,7 +72,9 @@ export class DexieBackend implements Backend {
     const lo = q.from ?? -Infinity;
     const hi = q.to ?? Infinity;
     let coll = q.where
-      ? t.where(`[${q.where.field}+${q.orderBy}]`).between([q.where.equals, lo], [q.where.equals, hi], true, true)
+      ? t
+          .where(`[${q.where.field}+${q.orderBy}]`)
+          .between([q.where.equals, lo], [q.where.equals, hi], true, true)
       : t.where(q.orderBy).between(lo, hi, true, true);
     if (q.reverse) coll = coll.reverse();
     if (q.limit !== undefined) coll = coll.limit(q.limit);
@@ -246,4 +248,3 @@ export class MemoryBackend implements Backend {
     for (const l of this.#listeners) l();
   }
 }
-

@@ -162,15 +162,31 @@ export async function exportBackup(
   passphrase: string,
   options: { iterations?: number; now?: number } = {},
 ): Promise<Blob> {
-  if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_LENGTH) {
-    throw new PassphraseTooShortError(MIN_PASSPHRASE_LENGTH);
-  }
+  checkBackupPassphrase(passphrase);
   const payload: BackupPayload = {
     format: 'solace-backup-data',
     schemaVersion: DB_VERSION,
     exportedAt: options.now ?? Date.now(),
     tables: await readAll(store),
   };
+  return encryptBackup(payload, passphrase, options);
+}
+
+function checkBackupPassphrase(passphrase: string): void {
+  if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_LENGTH) {
+    throw new PassphraseTooShortError(MIN_PASSPHRASE_LENGTH);
+  }
+}
+
+/**
+ * Wraps any payload in the backup envelope. `exportBackup` is the normal way; this is exported so tests
+ * can build files with payloads the exporter would never write.
+ */
+export async function encryptBackup(
+  payload: unknown,
+  passphrase: string,
+  options: { iterations?: number } = {},
+): Promise<Blob> {
   const kdf: KdfParams = {
     name: 'PBKDF2',
     hash: 'SHA-256',
@@ -232,7 +248,9 @@ export async function readBackup(
   try {
     json = JSON.parse(text);
   } catch {
-    throw new BackupFormatError('This file is not a Solace backup, or it is incomplete (it is not valid JSON).');
+    throw new BackupFormatError(
+      'This file is not a Solace backup, or it is incomplete (it is not valid JSON).',
+    );
   }
   const head = json as { format?: unknown; version?: unknown } | null;
   if (typeof head !== 'object' || head === null || head.format !== BACKUP_FORMAT) {
@@ -269,7 +287,9 @@ export async function readBackup(
   }
   const payload = v.safeParse(PayloadSchema, data);
   if (!payload.success) {
-    throw new BackupFormatError(`This backup holds a record this app cannot read (${firstProblem(payload.issues)}).`);
+    throw new BackupFormatError(
+      `This backup holds a record this app cannot read (${firstProblem(payload.issues)}).`,
+    );
   }
   return payload.output as BackupPayload;
 }
@@ -296,7 +316,8 @@ export async function importBackup(
     const rows = await Promise.all(records.map((r) => codec.encode(store.sealer, r as never)));
     counts[t] = rows.length;
     if (mode === 'replace') ops.push({ type: 'clear', table: t });
-    if (rows.length) ops.push({ type: mode === 'replace' ? 'putMany' : 'addMissing', table: t, rows } as WriteOp);
+    if (rows.length)
+      ops.push({ type: mode === 'replace' ? 'putMany' : 'addMissing', table: t, rows } as WriteOp);
   }
   await store.backend.write(ops);
   return counts;

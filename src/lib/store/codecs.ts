@@ -120,7 +120,10 @@ function sealedCodec<T extends DataTable>(
       return row as unknown as DataRows[T];
     },
     async decode(sealer, row) {
-      const { id, data, ...clearColumns } = row as unknown as { id: string; data: Sealed } & Record<string, unknown>;
+      const { id, data, ...clearColumns } = row as unknown as { id: string; data: Sealed } & Record<
+        string,
+        unknown
+      >;
       const secret = await sealer.open<Record<string, unknown>>(table, id, data);
       for (const k of clear) {
         // Columns added by a later migration are not in older sealed data; those are not checked.

@@ -26,7 +26,8 @@ export interface KdfParams {
 
 const subtle = (): SubtleCrypto => {
   const s = globalThis.crypto?.subtle;
-  if (!s) throw new Error('WebCrypto is not available (the page must be served over HTTPS or from localhost).');
+  if (!s)
+    throw new Error('WebCrypto is not available (the page must be served over HTTPS or from localhost).');
   return s;
 };
 
@@ -114,11 +115,20 @@ export async function wrapDataKey(dataKey: CryptoKey, wrappingKey: CryptoKey): P
 }
 
 /** Unwraps the data key; rejects (OperationError) when the wrapping key is wrong, which AES-KW detects. */
-export function unwrapDataKey(wrapped: Bytes, wrappingKey: CryptoKey, extractable: boolean): Promise<CryptoKey> {
-  return subtle().unwrapKey('raw', wrapped, wrappingKey, 'AES-KW', { name: 'AES-GCM', length: 256 }, extractable, [
-    'encrypt',
-    'decrypt',
-  ]);
+export function unwrapDataKey(
+  wrapped: Bytes,
+  wrappingKey: CryptoKey,
+  extractable: boolean,
+): Promise<CryptoKey> {
+  return subtle().unwrapKey(
+    'raw',
+    wrapped,
+    wrappingKey,
+    'AES-KW',
+    { name: 'AES-GCM', length: 256 },
+    extractable,
+    ['encrypt', 'decrypt'],
+  );
 }
 
 /** Additional authenticated data binding a ciphertext to its table, record and field. */

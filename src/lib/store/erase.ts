@@ -73,7 +73,12 @@ function pageEnvironment(): EraseEnvironment {
     sessionStorage?: KeyValueStorage;
     caches?: CacheStorageLike;
   };
-  return { indexedDB: g.indexedDB, localStorage: g.localStorage, sessionStorage: g.sessionStorage, caches: g.caches };
+  return {
+    indexedDB: g.indexedDB,
+    localStorage: g.localStorage,
+    sessionStorage: g.sessionStorage,
+    caches: g.caches,
+  };
 }
 
 function deleteDatabase(idb: IndexedDbLike, name: string): Promise<void> {
@@ -135,8 +140,7 @@ export async function eraseEverything(options: EraseOptions = {}): Promise<Erase
   const keptCaches: string[] = [];
   if (env.caches) {
     for (const name of await env.caches.keys()) {
-      const keep =
-        matches(name, options.keepCaches ?? []) || (keepModels && matches(name, modelCaches));
+      const keep = matches(name, options.keepCaches ?? []) || (keepModels && matches(name, modelCaches));
       if (keep) keptCaches.push(name);
       else {
         await env.caches.delete(name);
@@ -145,8 +149,7 @@ export async function eraseEverything(options: EraseOptions = {}): Promise<Erase
     }
   }
 
-  const storageKeys =
-    removePrefixed(env.localStorage, prefix) + removePrefixed(env.sessionStorage, prefix);
+  const storageKeys = removePrefixed(env.localStorage, prefix) + removePrefixed(env.sessionStorage, prefix);
 
   return { databases: env.indexedDB ? [...databases] : [], caches: deletedCaches, keptCaches, storageKeys };
 }

@@ -128,7 +128,9 @@ export class BackupVersionError extends StoreError {
   override readonly name = 'BackupVersionError';
   readonly code = 'backup-version';
   constructor(readonly version: number) {
-    super(`This backup has format version ${version}; this app reads version 1. Update the app and try again.`);
+    super(
+      `This backup has format version ${version}; this app reads version 1. Update the app and try again.`,
+    );
   }
 }
 

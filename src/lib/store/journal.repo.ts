@@ -40,7 +40,9 @@ abstract class DocumentRepo<T extends DocTable, R extends Doc> {
   /** All documents, newest first. */
   async list(): Promise<R[]> {
     const rows = await this.ctx.backend.query(this.table, { orderBy: 'createdAt', reverse: true });
-    return Promise.all(rows.map(async (row) => (await this.codec.decode(this.ctx.sealer, row)) as unknown as R));
+    return Promise.all(
+      rows.map(async (row) => (await this.codec.decode(this.ctx.sealer, row)) as unknown as R),
+    );
   }
 
   async delete(id: string): Promise<void> {

@@ -13,7 +13,13 @@ import {
   wrapDataKey,
 } from './crypto';
 import type { KeyMode, KeyringRow, SolaceDb } from './db';
-import { KeyStateError, LockedError, PassphraseTooShortError, WrongPassphraseError, toStoreError } from './errors';
+import {
+  KeyStateError,
+  LockedError,
+  PassphraseTooShortError,
+  WrongPassphraseError,
+  toStoreError,
+} from './errors';
 
 export type { KeyMode } from './db';
 

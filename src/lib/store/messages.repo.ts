@@ -51,7 +51,12 @@ export class MessagesRepo {
     const row = await codec.encode(this.ctx.sealer, record);
     await this.ctx.backend.write([
       { type: 'put', table: 'messages', row },
-      { type: 'patch', table: 'conversations', id: record.conversationId, changes: { updatedAt: record.time } },
+      {
+        type: 'patch',
+        table: 'conversations',
+        id: record.conversationId,
+        changes: { updatedAt: record.time },
+      },
     ]);
     return record.id;
   }

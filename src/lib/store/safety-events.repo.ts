@@ -28,7 +28,11 @@ export class SafetyEventsRepo {
 
   /** Events oldest first, within `from <= time <= to` when given. */
   async list(range: { from?: number; to?: number } = {}): Promise<SafetyEvent[]> {
-    const rows = await this.ctx.backend.query('safetyEvents', { orderBy: 'time', from: range.from, to: range.to });
+    const rows = await this.ctx.backend.query('safetyEvents', {
+      orderBy: 'time',
+      from: range.from,
+      to: range.to,
+    });
     return Promise.all(rows.map((row) => codec.decode(this.ctx.sealer, row)));
   }
 

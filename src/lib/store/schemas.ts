@@ -153,7 +153,17 @@ export const SafetyPlanSchema = v.object({
 export type SafetyPlan = v.InferOutput<typeof SafetyPlanSchema>;
 
 /** `clear` settings are stored unencrypted so the locked screen can read them (language, idle-lock time). */
-export const SettingSchema = v.object({ key: Id, value: JsonValueSchema, clear: v.optional(v.boolean()) });
+export const SettingSchema = v.object({
+  key: Id,
+  value: JsonValueSchema,
+  // `false` and absent mean the same; one form keeps a backup round trip exact.
+  clear: v.optional(
+    v.pipe(
+      v.boolean(),
+      v.transform((clear) => (clear ? true : undefined)),
+    ),
+  ),
+});
 export type Setting = v.InferOutput<typeof SettingSchema>;
 
 /** A local-only record that a safety guard acted (never sent anywhere). */

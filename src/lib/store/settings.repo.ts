@@ -18,7 +18,7 @@ export class SettingsRepo {
   }
 
   async set(key: string, value: JsonValue, options: { clear?: boolean } = {}): Promise<void> {
-    const row = await codec.encode(this.ctx.sealer, { key, value, clear: options.clear });
+    const row = await codec.encode(this.ctx.sealer, { key, value, clear: options.clear ? true : undefined });
     await this.ctx.backend.write([{ type: 'put', table: 'settings', row }]);
   }
 

@@ -80,7 +80,8 @@ export interface PersistentStoreOptions {
   dexie?: DexieOptions;
 }
 
-export type StoreOptions = ({ persistent: true } & PersistentStoreOptions) | { persistent: false; timers?: Timers };
+export type StoreOptions =
+  ({ persistent: true } & PersistentStoreOptions) | { persistent: false; timers?: Timers };
 
 function repositories(ctx: RepoContext): Repositories {
   return {
@@ -157,7 +158,11 @@ export async function createMemoryStore(options: { timers?: Timers } = {}): Prom
     },
   };
   const backend = new MemoryBackend();
-  const ctx: RepoContext = { backend, sealer: new Sealer(keySource), now: monotonicClock(() => timers.now()) };
+  const ctx: RepoContext = {
+    backend,
+    sealer: new Sealer(keySource),
+    now: monotonicClock(() => timers.now()),
+  };
   return {
     persistent: false,
     keys: null,
