@@ -1,10 +1,11 @@
+/// <reference types="vitest/config" />
 import { readFileSync, existsSync } from 'node:fs';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig, type Plugin } from 'vite';
-import { buildCsp, securityHeaders } from './src/lib/config/csp';
-import { parseDeploymentConfig } from './src/lib/config/schema';
-import { resolveConfig, type DeploymentConfig } from './src/lib/config/defaults';
+import { buildCsp, securityHeaders } from './src/lib/config/csp.ts';
+import { parseDeploymentConfig } from './src/lib/config/schema.ts';
+import { resolveConfig, type DeploymentConfig } from './src/lib/config/defaults.ts';
 
 /**
  * The deployment config is read at build time too: its model hosts go into the CSP, and its name and
@@ -32,15 +33,21 @@ function cspMetaTag(): Plugin {
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: buildCsp(deployment.models.hosts, { forHeader: false }) },
+        attrs: {
+          'http-equiv': 'Content-Security-Policy',
+          content: buildCsp(deployment.models.hosts, { forHeader: false }),
+        },
         injectTo: 'head-prepend',
       },
     ],
   };
 }
 
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
 export default defineConfig({
   base: './',
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   plugins: [
     svelte(),
     cspMetaTag(),
@@ -84,7 +91,12 @@ export default defineConfig({
   ],
   build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: securityHeaders(deployment.models.hosts) },
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    strictPort: true,
+    headers: securityHeaders(deployment.models.hosts),
+  },
   server: { host: '127.0.0.1', port: 5173 },
   test: {
     include: ['tests/unit/**/*.test.ts'],

@@ -31,7 +31,9 @@ describe('deployment config', () => {
   it('names the bad field and what it expects', () => {
     const parsed = parseDeploymentConfig({
       minimumAge: 'sixteen',
-      crisisResources: { CN: { name: 'China', emergency: ['110'], lines: [{ name: 'x', phone: 'call us' }] } },
+      crisisResources: {
+        CN: { name: 'China', emergency: ['110'], lines: [{ name: 'x', phone: 'call us' }] },
+      },
     });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
@@ -56,7 +58,13 @@ describe('deployment config', () => {
 
   it('puts the deployment regions first and keeps built-in defaults for the rest', () => {
     const parsed = parseDeploymentConfig({
-      crisisResources: { CN: { name: '上海', emergency: ['110', '120'], lines: [{ name: '上海心理热线', phone: '021-12320-5' }] } },
+      crisisResources: {
+        CN: {
+          name: '上海',
+          emergency: ['110', '120'],
+          lines: [{ name: '上海心理热线', phone: '021-12320-5' }],
+        },
+      },
     });
     if (!parsed.ok) throw new Error('expected a valid config');
     const config = resolveConfig(parsed.config);

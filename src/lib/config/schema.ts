@@ -49,13 +49,19 @@ export type CrisisLine = v.InferOutput<typeof CrisisLineSchema>;
 
 export const RegionResourcesSchema = v.strictObject({
   name: LocalizedTextSchema,
-  emergency: v.pipe(v.array(PhoneSchema, 'expected a list of emergency numbers'), v.minLength(1, 'expected at least one emergency number')),
+  emergency: v.pipe(
+    v.array(PhoneSchema, 'expected a list of emergency numbers'),
+    v.minLength(1, 'expected at least one emergency number'),
+  ),
   lines: v.array(CrisisLineSchema, 'expected a list of crisis lines'),
 });
 export type RegionResources = v.InferOutput<typeof RegionResourcesSchema>;
 
 /** ISO 3166-1 alpha-2 ("CN", "US"), or "INTL" for the fallback used where no region matches. */
-const RegionCodeSchema = v.pipe(v.string(), v.regex(/^([A-Z]{2}|INTL)$/, 'expected a region code such as "CN", "US" or "INTL"'));
+const RegionCodeSchema = v.pipe(
+  v.string(),
+  v.regex(/^([A-Z]{2}|INTL)$/, 'expected a region code such as "CN", "US" or "INTL"'),
+);
 
 export const CounselorSchema = v.strictObject({
   name: LocalizedTextSchema,
@@ -80,13 +86,18 @@ export const DeploymentConfigSchema = v.strictObject({
     v.pipe(
       v.strictObject({
         default: LocaleSchema,
-        enabled: v.pipe(v.array(LocaleSchema, 'expected a list of locales'), v.minLength(1, 'expected at least one locale')),
+        enabled: v.pipe(
+          v.array(LocaleSchema, 'expected a list of locales'),
+          v.minLength(1, 'expected at least one locale'),
+        ),
       }),
       v.check((l) => l.enabled.includes(l.default), 'expected "default" to be one of "enabled"'),
     ),
   ),
   region: v.optional(RegionCodeSchema),
-  crisisResources: v.optional(v.record(RegionCodeSchema, RegionResourcesSchema, 'expected an object of regions')),
+  crisisResources: v.optional(
+    v.record(RegionCodeSchema, RegionResourcesSchema, 'expected an object of regions'),
+  ),
   counselors: v.optional(v.array(CounselorSchema, 'expected a list of counselors')),
   minimumAge: v.optional(
     v.pipe(
@@ -122,8 +133,7 @@ export interface ConfigProblem {
 }
 
 export type ConfigParseResult =
-  | { ok: true; config: DeploymentConfigFile }
-  | { ok: false; problems: ConfigProblem[] };
+  { ok: true; config: DeploymentConfigFile } | { ok: false; problems: ConfigProblem[] };
 
 export function parseDeploymentConfig(raw: unknown): ConfigParseResult {
   const result = v.safeParse(DeploymentConfigSchema, raw);
@@ -132,7 +142,8 @@ export function parseDeploymentConfig(raw: unknown): ConfigParseResult {
     ok: false,
     problems: result.issues.map((issue) => ({
       field: v.getDotPath(issue) ?? '(root)',
-      message: issue.type === 'strict_object' ? 'unknown field: remove it or check its spelling' : issue.message,
+      message:
+        issue.type === 'strict_object' ? 'unknown field: remove it or check its spelling' : issue.message,
     })),
   };
 }

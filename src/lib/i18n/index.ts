@@ -1,0 +1,44 @@
+/**
+ * A small typed message layer. Two catalogs with identical keys (checked by the compiler and a unit test),
+ * `{name}` interpolation, nothing else: simpler than an ICU runtime for what the app needs, and it adds
+ * no weight to the first screen.
+ */
+import type { Locale, LocalizedText } from '../config/schema';
+import { en, type Catalog, type MessageKey } from './en';
+import { zhCN } from './zh-CN';
+
+export type { MessageKey, Catalog };
+
+export const CATALOGS: Record<Locale, Catalog> = { en, 'zh-CN': zhCN };
+
+export type Params = Record<string, string | number>;
+
+export function format(template: string, params?: Params): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: Params): string {
+  return format(CATALOGS[locale][key], params);
+}
+
+/** Picks the text for `locale` from a config value, falling back to the other language. */
+export function localize(text: LocalizedText | undefined, locale: Locale): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[locale] ?? text.en ?? text['zh-CN'] ?? '';
+}
+
+/** Maps a BCP 47 tag (`navigator.language`) to a supported locale, or undefined. */
+export function matchLocale(tag: string | undefined, enabled: readonly Locale[]): Locale | undefined {
+  if (!tag) return undefined;
+  const lower = tag.toLowerCase();
+  const candidate: Locale | undefined = lower.startsWith('zh')
+    ? 'zh-CN'
+    : lower.startsWith('en')
+      ? 'en'
+      : undefined;
+  return candidate && enabled.includes(candidate) ? candidate : undefined;
+}
