@@ -4,10 +4,15 @@
  * no weight to the first screen.
  */
 import type { Locale, LocalizedText } from '../config/schema';
-import { en, type Catalog, type MessageKey } from './en';
-import { zhCN } from './zh-CN';
+import { en as shellEn } from './en';
+import { zhCN as shellZhCN } from './zh-CN';
 
-export type { MessageKey, Catalog };
+// Each feature keeps its messages in messages/<feature>.ts (defineMessages) and is merged here.
+const en = { ...shellEn };
+const zhCN: Record<keyof typeof en, string> = { ...shellZhCN };
+
+export type MessageKey = keyof typeof en;
+export type Catalog = Record<MessageKey, string>;
 
 export const CATALOGS: Record<Locale, Catalog> = { en, 'zh-CN': zhCN };
 
