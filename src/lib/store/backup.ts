@@ -291,7 +291,7 @@ export async function readBackup(
       `This backup holds a record this app cannot read (${firstProblem(payload.issues)}).`,
     );
   }
-  return payload.output as BackupPayload;
+  return payload.output;
 }
 
 /**

@@ -35,7 +35,7 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export function utf8(text: string): Bytes {
-  return encoder.encode(text) as Bytes;
+  return encoder.encode(text);
 }
 
 export function fromUtf8(bytes: Bytes): string {

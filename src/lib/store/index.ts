@@ -55,6 +55,9 @@ export {
   type EraseReport,
   type EraseEnvironment,
   type NameMatcher,
+  type KeyValueStorage,
+  type CacheStorageLike,
+  type IndexedDbLike,
 } from './erase';
 export {
   requestPersistence,

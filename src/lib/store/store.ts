@@ -99,9 +99,7 @@ function repositories(ctx: RepoContext): Repositories {
 }
 
 function defaultChannel(dbName: string): LockChannel | null {
-  return typeof BroadcastChannel === 'function'
-    ? (new BroadcastChannel(`solace:keys:${dbName}`) as unknown as LockChannel)
-    : null;
+  return typeof BroadcastChannel === 'function' ? new BroadcastChannel(`solace:keys:${dbName}`) : null;
 }
 
 /**

@@ -25,10 +25,21 @@ const BACKUP_PASSPHRASE = 'backup passphrase 2024';
 
 async function seed(store: Store, label: string): Promise<void> {
   const c = await store.conversations.create({ title: `${label} chat` });
-  await store.messages.add({ conversationId: c.id, role: 'user', text: `${label}: 我睡不好`, riskLevel: 'none' });
+  await store.messages.add({
+    conversationId: c.id,
+    role: 'user',
+    text: `${label}: 我睡不好`,
+    riskLevel: 'none',
+  });
   await store.messages.add({ conversationId: c.id, role: 'assistant', text: `${label} reply`, modelId: 'm' });
   await store.moods.add({ score: 4, emotions: ['tired'], note: `${label} mood` });
-  await store.assessments.add({ instrument: 'GAD-7', answers: [1, 1, 2, 0, 1, 0, 1], score: 6, band: 'mild', flags: [] });
+  await store.assessments.add({
+    instrument: 'GAD-7',
+    answers: [1, 1, 2, 0, 1, 0, 1],
+    score: 6,
+    band: 'mild',
+    flags: [],
+  });
   await store.journal.create({ text: `${label} journal` });
   await store.thoughtRecords.create({ situation: `${label} situation` });
   await store.safetyPlan.save({ ...EMPTY_SAFETY_PLAN, reasonsForLiving: [`${label} reason`] });
@@ -56,7 +67,14 @@ describe('backup', () => {
     await seed(store, 'alpha');
     const text = await exportText(store);
     const envelope = JSON.parse(text) as Record<string, unknown>;
-    expect(Object.keys(envelope).sort()).toEqual(['ciphertext', 'format', 'iv', 'kdf', 'keyCheck', 'version']);
+    expect(Object.keys(envelope).sort()).toEqual([
+      'ciphertext',
+      'format',
+      'iv',
+      'kdf',
+      'keyCheck',
+      'version',
+    ]);
     expect(envelope).toMatchObject({
       format: 'solace-backup',
       version: 1,
@@ -156,12 +174,7 @@ describe('backup', () => {
       ['a newer version', () => text.replace('"version":1', '"version":2'), BackupVersionError, /version 2/],
       ['not JSON', () => 'hello', BackupFormatError, /not valid JSON/],
       ['another JSON file', () => '{"resourceType":"Bundle"}', BackupFormatError, /not a Solace backup/],
-      [
-        'missing the key check',
-        () => text.replace(/"keyCheck":"[^"]*",/, ''),
-        BackupFormatError,
-        /keyCheck/,
-      ],
+      ['missing the key check', () => text.replace(/"keyCheck":"[^"]*",/, ''), BackupFormatError, /keyCheck/],
     ];
 
     it.each(cases)('%s', async (_, file, errorClass, message) => {
@@ -175,7 +188,9 @@ describe('backup', () => {
       await expect(importBackup(target, text, 'not the passphrase', 'merge')).rejects.toBeInstanceOf(
         WrongPassphraseError,
       );
-      await expect(readBackup(text, 'not the passphrase')).rejects.toMatchObject({ code: 'wrong-passphrase' });
+      await expect(readBackup(text, 'not the passphrase')).rejects.toMatchObject({
+        code: 'wrong-passphrase',
+      });
       expect(await rawDump(target)).toEqual(before);
     });
   });
@@ -224,11 +239,14 @@ describe('backup import, property-based', () => {
 
   it('bit flips', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 7 })), { minLength: 1, maxLength: 4 }), async (flips) => {
-        const mutated = bytes.slice();
-        for (const [at, bit] of flips) mutated[at % mutated.length]! ^= 1 << bit;
-        await importIsAtomic(mutated);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 7 })), { minLength: 1, maxLength: 4 }),
+        async (flips) => {
+          const mutated = bytes.slice();
+          for (const [at, bit] of flips) mutated[at % mutated.length]! ^= 1 << bit;
+          await importIsAtomic(mutated);
+        },
+      ),
       { numRuns: 120 },
     );
   });
@@ -243,17 +261,32 @@ describe('backup import, property-based', () => {
   });
 
   it('envelope fields changed or removed', async () => {
-    const paths = ['format', 'version', 'kdf', 'kdf.name', 'kdf.hash', 'kdf.iterations', 'kdf.salt', 'keyCheck', 'iv', 'ciphertext'];
+    const paths = [
+      'format',
+      'version',
+      'kdf',
+      'kdf.name',
+      'kdf.hash',
+      'kdf.iterations',
+      'kdf.salt',
+      'keyCheck',
+      'iv',
+      'ciphertext',
+    ];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...paths), fc.option(fc.jsonValue(), { nil: undefined }), async (path, value) => {
-        const envelope = JSON.parse(text) as Record<string, Record<string, unknown>>;
-        const [head, tail] = path.split('.') as [string, string | undefined];
-        const holder: Record<string, unknown> = tail ? envelope[head]! : envelope;
-        const key = tail ?? head;
-        if (value === undefined) delete holder[key];
-        else holder[key] = value;
-        await importIsAtomic(JSON.stringify(envelope));
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...paths),
+        fc.option(fc.jsonValue(), { nil: undefined }),
+        async (path, value) => {
+          const envelope = JSON.parse(text) as Record<string, Record<string, unknown>>;
+          const [head, tail] = path.split('.') as [string, string | undefined];
+          const holder: Record<string, unknown> = tail ? envelope[head]! : envelope;
+          const key = tail ?? head;
+          if (value === undefined) delete holder[key];
+          else holder[key] = value;
+          await importIsAtomic(JSON.stringify(envelope));
+        },
+      ),
       { numRuns: 120 },
     );
   });
@@ -265,7 +298,9 @@ describe('backup import, property-based', () => {
           fc.string(),
           fc.jsonValue().map((j) => JSON.stringify(j)),
           fc.uint8Array({ maxLength: 2000 }),
-          fc.record({ format: fc.constant('solace-backup'), version: fc.jsonValue() }).map((j) => JSON.stringify(j)),
+          fc
+            .record({ format: fc.constant('solace-backup'), version: fc.jsonValue() })
+            .map((j) => JSON.stringify(j)),
         ),
         async (file) => {
           await importIsAtomic(file);
@@ -277,7 +312,12 @@ describe('backup import, property-based', () => {
 
   it('well-encrypted files with altered content: all written, or none', async () => {
     const payload = JSON.parse(
-      JSON.stringify({ format: 'solace-backup-data', schemaVersion: 2, exportedAt: 1, tables: await readAll(source) }),
+      JSON.stringify({
+        format: 'solace-backup-data',
+        schemaVersion: 2,
+        exportedAt: 1,
+        tables: await readAll(source),
+      }),
     ) as { tables: Record<string, Record<string, unknown>[]> };
     const tableNames = Object.keys(payload.tables).filter((t) => payload.tables[t]!.length > 0);
     await fc.assert(
@@ -292,7 +332,9 @@ describe('backup import, property-based', () => {
           const row = rows[index % rows.length]!;
           const fields = Object.keys(row);
           row[fields.includes(field) ? field : fields[index % fields.length]!] = value;
-          const file = await (await encryptBackup(copy, BACKUP_PASSPHRASE, { iterations: TEST_ITERATIONS })).text();
+          const file = await (
+            await encryptBackup(copy, BACKUP_PASSPHRASE, { iterations: TEST_ITERATIONS })
+          ).text();
           let expected: BackupPayload['tables'] | undefined;
           try {
             expected = (await readBackup(file, BACKUP_PASSPHRASE)).tables;

@@ -31,7 +31,9 @@ describe('crypto', () => {
   });
 
   it('binds a ciphertext to table, record and field, in the documented AAD format', async () => {
-    expect(new TextDecoder().decode(recordAad('messages', 'abc', 'data'))).toBe(`${AAD_PREFIX}:messages:abc:data`);
+    expect(new TextDecoder().decode(recordAad('messages', 'abc', 'data'))).toBe(
+      `${AAD_PREFIX}:messages:abc:data`,
+    );
     const key = await generateSessionKey();
     const sealed = await sealBytes(key, utf8('hello'), recordAad('messages', 'a', 'data'));
     await expect(openBytes(key, sealed, recordAad('messages', 'a', 'data'))).resolves.toEqual(utf8('hello'));

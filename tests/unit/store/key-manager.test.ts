@@ -9,7 +9,15 @@ import {
   type LockChannel,
   type LockMessage,
 } from '../../../src/lib/store';
-import { ManualTimers, PASSPHRASE, TEST_ITERATIONS, openTestStore, rawDump, uniqueDbName, unlockedStore } from './helpers';
+import {
+  ManualTimers,
+  PASSPHRASE,
+  TEST_ITERATIONS,
+  openTestStore,
+  rawDump,
+  uniqueDbName,
+  unlockedStore,
+} from './helpers';
 
 describe('key manager', () => {
   it('starts uninitialised, unlocks after setup, and locks on request', async () => {
@@ -24,9 +32,9 @@ describe('key manager', () => {
     store.keys.lock();
     expect(store.keys.state).toBe('locked');
     await expect(store.conversations.get(c.id)).rejects.toBeInstanceOf(LockedError);
-    await expect(store.messages.add({ conversationId: c.id, role: 'user', text: 'hi' })).rejects.toBeInstanceOf(
-      LockedError,
-    );
+    await expect(
+      store.messages.add({ conversationId: c.id, role: 'user', text: 'hi' }),
+    ).rejects.toBeInstanceOf(LockedError);
 
     await store.keys.unlock(PASSPHRASE);
     expect((await store.conversations.get(c.id))?.title).toBe('first');
@@ -54,12 +62,15 @@ describe('key manager', () => {
     const before = await rawDump(store);
 
     await expect(store.keys.unlock('wrong passphrase')).rejects.toBeInstanceOf(WrongPassphraseError);
-    await expect(store.keys.unlock('')).rejects.toMatchObject({ name: 'WrongPassphraseError', code: 'wrong-passphrase' });
+    await expect(store.keys.unlock('')).rejects.toMatchObject({
+      name: 'WrongPassphraseError',
+      code: 'wrong-passphrase',
+    });
     expect(store.keys.state).toBe('locked');
     expect(await rawDump(store)).toEqual(before);
-    await expect(store.keys.changePassphrase('wrong passphrase', 'another passphrase')).rejects.toBeInstanceOf(
-      WrongPassphraseError,
-    );
+    await expect(
+      store.keys.changePassphrase('wrong passphrase', 'another passphrase'),
+    ).rejects.toBeInstanceOf(WrongPassphraseError);
     expect(await rawDump(store)).toEqual(before);
     store.close();
   });
@@ -81,7 +92,8 @@ describe('key manager', () => {
 
     await store.keys.changePassphrase(PASSPHRASE, 'a brand new passphrase');
     const after = await rawDump(store);
-    for (const table of Object.keys(before).filter((t) => t !== 'keyring')) expect(after[table]).toEqual(before[table]);
+    for (const table of Object.keys(before).filter((t) => t !== 'keyring'))
+      expect(after[table]).toEqual(before[table]);
     expect(after.keyring).not.toEqual(before.keyring);
 
     store.keys.lock();
@@ -284,7 +296,8 @@ class ChannelHub {
           if (other === self) continue;
           this.#inFlight.push(
             Promise.resolve().then(() => {
-              for (const l of other.listeners) l(new MessageEvent('message', { data: structuredClone(message) }));
+              for (const l of other.listeners)
+                l(new MessageEvent('message', { data: structuredClone(message) }));
             }),
           );
         }

@@ -40,17 +40,44 @@ describe('migrations', () => {
     const wrappedKey = await wrapDataKey(dataKey, await derivePassphraseWrappingKey(PASSPHRASE, kdf));
     const seal = (table: string, id: string, value: unknown) =>
       sealBytes(dataKey, utf8(JSON.stringify(value)), recordAad(table, id, 'data'));
-    await old.table('keyring').add({ id: 'main', mode: 'passphrase', wrappedKey, kdf, createdAt: 1, updatedAt: 1 });
-    await old.table('conversations').add({ id: 'c1', createdAt: 100, data: await seal('conversations', 'c1', { title: 'Old chat' }) });
+    await old
+      .table('keyring')
+      .add({ id: 'main', mode: 'passphrase', wrappedKey, kdf, createdAt: 1, updatedAt: 1 });
+    await old
+      .table('conversations')
+      .add({ id: 'c1', createdAt: 100, data: await seal('conversations', 'c1', { title: 'Old chat' }) });
     const messages = [];
     for (let i = 0; i < 30; i++) {
       const id = `m${String(i).padStart(2, '0')}`;
-      const value = { text: `message ${i}`, conversationId: 'c1', role: i % 2 ? 'assistant' : 'user', time: 200 + i };
-      messages.push({ id, conversationId: 'c1', role: value.role, time: value.time, data: await seal('messages', id, value) });
+      const value = {
+        text: `message ${i}`,
+        conversationId: 'c1',
+        role: i % 2 ? 'assistant' : 'user',
+        time: 200 + i,
+      };
+      messages.push({
+        id,
+        conversationId: 'c1',
+        role: value.role,
+        time: value.time,
+        data: await seal('messages', id, value),
+      });
     }
     await old.table('messages').bulkAdd(messages);
-    await old.table('moods').add({ id: 'mood1', time: 300, data: await seal('moods', 'mood1', { score: 4, emotions: ['low'], time: 300 }) });
-    await old.table('journal').add({ id: 'j1', createdAt: 400, data: await seal('journal', 'j1', { text: 'old entry', createdAt: 400 }) });
+    await old
+      .table('moods')
+      .add({
+        id: 'mood1',
+        time: 300,
+        data: await seal('moods', 'mood1', { score: 4, emotions: ['low'], time: 300 }),
+      });
+    await old
+      .table('journal')
+      .add({
+        id: 'j1',
+        createdAt: 400,
+        data: await seal('journal', 'j1', { text: 'old entry', createdAt: 400 }),
+      });
     await old.table('settings').add({ id: 'locale', value: 'zh-CN' });
     old.close();
 

@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StorageFullError, isQuotaError, toStoreError } from '../../../src/lib/store';
 import { unlockedStore } from './helpers';
 
-const realPut = FakeObjectStore.prototype.put;
-const realAdd = FakeObjectStore.prototype.add;
+// Saved to be put back; they are called only as methods of the prototype again.
+// eslint-disable-next-line @typescript-eslint/unbound-method
+const { put: realPut, add: realAdd } = FakeObjectStore.prototype;
 
 /** The disk is full: IndexedDB refuses every write the way browsers report it. */
 function fillDisk(): void {

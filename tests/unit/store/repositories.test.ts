@@ -77,7 +77,12 @@ describe.each(kinds)('repositories on the %s', (_, make) => {
   it('messages: updates fired without waiting still end with the last text', async () => {
     const store = await make();
     const c = await store.conversations.create();
-    const id = await store.messages.add({ conversationId: c.id, role: 'assistant', text: '', status: 'streaming' });
+    const id = await store.messages.add({
+      conversationId: c.id,
+      role: 'assistant',
+      text: '',
+      status: 'streaming',
+    });
     const words = 'one two three four five six seven eight'.split(' ');
     await Promise.all(words.map((_, i) => store.messages.updateText(id, words.slice(0, i + 1).join(' '))));
     expect((await store.messages.get(id))?.text).toBe(words.join(' '));
@@ -88,7 +93,8 @@ describe.each(kinds)('repositories on the %s', (_, make) => {
     const store = await make();
     const day = 86_400_000;
     const t0 = 1_700_000_000_000;
-    for (let i = 0; i < 5; i++) await store.moods.add({ score: i + 3, emotions: ['calm'], time: t0 + i * day });
+    for (let i = 0; i < 5; i++)
+      await store.moods.add({ score: i + 3, emotions: ['calm'], time: t0 + i * day });
     const mid = await store.moods.listBetween(t0 + day, t0 + 3 * day);
     expect(mid.map((m) => m.score)).toEqual([4, 5, 6]);
     expect((await store.moods.latest(2)).map((m) => m.score)).toEqual([7, 6]);
@@ -110,7 +116,14 @@ describe.each(kinds)('repositories on the %s', (_, make) => {
     const base = { answers: [1, 2, 0, 1, 1, 0, 2, 1, 0], band: 'mild', flags: [] };
     await store.assessments.add({ ...base, instrument: 'PHQ-9', score: 8, time: 3 });
     await store.assessments.add({ ...base, instrument: 'GAD-7', answers: [1], score: 5, time: 2 });
-    await store.assessments.add({ ...base, instrument: 'PHQ-9', score: 12, band: 'moderate', flags: ['phq9-item9'], time: 1 });
+    await store.assessments.add({
+      ...base,
+      instrument: 'PHQ-9',
+      score: 12,
+      band: 'moderate',
+      flags: ['phq9-item9'],
+      time: 1,
+    });
     const phq = await store.assessments.list({ instrument: 'PHQ-9' });
     expect(phq.map((a) => [a.score, a.band, a.flags])).toEqual([
       [12, 'moderate', ['phq9-item9']],
@@ -135,7 +148,10 @@ describe.each(kinds)('repositories on the %s', (_, make) => {
       automaticThought: 'I will fail',
       emotions: [{ name: 'fear', intensity: 80 }],
     });
-    await store.thoughtRecords.update(tr.id, { balancedThought: 'I prepared well', emotionsAfter: [{ name: 'fear', intensity: 40 }] });
+    await store.thoughtRecords.update(tr.id, {
+      balancedThought: 'I prepared well',
+      emotionsAfter: [{ name: 'fear', intensity: 40 }],
+    });
     expect(await store.thoughtRecords.get(tr.id)).toMatchObject({
       automaticThought: 'I will fail',
       balancedThought: 'I prepared well',
@@ -149,8 +165,15 @@ describe.each(kinds)('repositories on the %s', (_, make) => {
   it('safety plan, profile and settings', async () => {
     const store = await make();
     expect(await store.safetyPlan.get()).toBeUndefined();
-    await store.safetyPlan.save({ ...EMPTY_SAFETY_PLAN, warningSigns: ['not sleeping'], contacts: [{ name: 'Mei', phone: '123' }] });
-    expect(await store.safetyPlan.get()).toMatchObject({ warningSigns: ['not sleeping'], contacts: [{ name: 'Mei' }] });
+    await store.safetyPlan.save({
+      ...EMPTY_SAFETY_PLAN,
+      warningSigns: ['not sleeping'],
+      contacts: [{ name: 'Mei', phone: '123' }],
+    });
+    expect(await store.safetyPlan.get()).toMatchObject({
+      warningSigns: ['not sleeping'],
+      contacts: [{ name: 'Mei' }],
+    });
 
     await store.profile.save({ nickname: 'Sam', ageRange: '18-24', language: 'en' });
     await store.profile.update({ counselingStyle: 'gentle', ageRange: undefined });
@@ -169,7 +192,12 @@ describe.each(kinds)('repositories on the %s', (_, make) => {
 
   it('safety events: a local log in time order', async () => {
     const store = await make();
-    await store.safetyEvents.record({ kind: 'input-screen', level: 'high', categories: ['self-harm'], time: 20 });
+    await store.safetyEvents.record({
+      kind: 'input-screen',
+      level: 'high',
+      categories: ['self-harm'],
+      time: 20,
+    });
     await store.safetyEvents.record({ kind: 'output-guard', action: 'replaced-reply', time: 10 });
     expect((await store.safetyEvents.list()).map((e) => e.kind)).toEqual(['output-guard', 'input-screen']);
     expect(await store.safetyEvents.list({ from: 15 })).toHaveLength(1);
@@ -238,7 +266,13 @@ describe('encryption at rest', () => {
     await store.safetyEvents.record({ kind: 'input-screen', categories: [secrets.category] });
 
     const raw = await rawDump(store);
-    const all = [...Object.values(secrets), 'label-lychee', 'risk-level-loquat', 'help-with-pomelo', 'band-damson'];
+    const all = [
+      ...Object.values(secrets),
+      'label-lychee',
+      'risk-level-loquat',
+      'help-with-pomelo',
+      'band-damson',
+    ];
     for (const text of all) expect(containsText(raw, text), text).toBe(false);
     expect(containsText(raw, '压力')).toBe(false);
     // The search itself works: clear columns are found.
@@ -266,7 +300,11 @@ describe('encryption at rest', () => {
     const j = await store.journal.create({ text: 'journal' });
     const t = await store.thoughtRecords.create({ situation: 'thought' });
     const row = (await store.db.journal.get(j.id))!;
-    await store.db.thoughtRecords.put({ ...(await store.db.thoughtRecords.get(t.id))!, data: row.data, id: t.id });
+    await store.db.thoughtRecords.put({
+      ...(await store.db.thoughtRecords.get(t.id))!,
+      data: row.data,
+      id: t.id,
+    });
     await expect(store.thoughtRecords.get(t.id)).rejects.toBeInstanceOf(DataCorruptError);
     await store.db.thoughtRecords.put({ ...row, id: j.id });
     const flipped = row.data.slice();
