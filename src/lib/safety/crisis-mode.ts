@@ -58,12 +58,14 @@ export function initialCrisisState(): CrisisState {
 
 const DENIAL_EN =
   /\b(?:(?:i was |i am |i'?m |just )?(?:joking|kidding)|jk|never ?mind|forget (?:it|what i said|that)|i did not mean (?:it|that)|i am (?:fine|ok|okay|good) (?:now|really|honestly)|it was (?:a joke|nothing)|not serious|ignore (?:that|what i said)|all good now|i am over it)\b/i;
-const DENIAL_ZH = /开玩笑|说着玩|没事了|没事的|我没事|别当真|随便说说|不是认真的|当我没说|算了不说了|已经好了|好多了/;
+const DENIAL_ZH =
+  /开玩笑|说着玩|没事了|没事的|我没事|别当真|随便说说|不是认真的|当我没说|算了不说了|已经好了|好多了/;
 
 const SAFE_EN =
   /\b(?:i am|i feel|i will be|i will stay|yes,? i am|i am going to stay) (?:\w+ )?safe\b|\bsafe (?:now|right now|for now|tonight)\b/i;
 const NOT_SAFE_EN = /\bnot (?:\w+ )?safe\b|\bunsafe\b/i;
-const SAFE_ZH = /(?:我|现在|此刻|目前)(?:现在|很|是|挺|还算|暂时)?安全|会(?:保证|注意)?(?:自己的)?安全|是安全的/;
+const SAFE_ZH =
+  /(?:我|现在|此刻|目前)(?:现在|很|是|挺|还算|暂时)?安全|会(?:保证|注意)?(?:自己的)?安全|是安全的/;
 const NOT_SAFE_ZH = /不安全|不太安全|没有安全/;
 
 function normalizeForRules(text: string): string {

@@ -113,7 +113,10 @@ export function isCssrsComplete(answers: CssrsAnswers): boolean {
  */
 export function cssrsRisk(answers: CssrsAnswers): CssrsRisk {
   const ideation = answers.q2 === true;
-  if ((ideation && (answers.q4 === true || answers.q5 === true)) || (answers.q6 === true && answers.q6b === true)) {
+  if (
+    (ideation && (answers.q4 === true || answers.q5 === true)) ||
+    (answers.q6 === true && answers.q6b === true)
+  ) {
     return 'high';
   }
   if ((ideation && answers.q3 === true) || (answers.q6 === true && answers.q6b !== true)) return 'moderate';

@@ -21,8 +21,7 @@ export interface GuardEvent {
 }
 
 export type GuardVerdict =
-  | { ok: true }
-  | { ok: false; category: GuardCategory; rule: string; safeReply: string; event: GuardEvent };
+  { ok: true } | { ok: false; category: GuardCategory; rule: string; safeReply: string; event: GuardEvent };
 
 export interface OutputGuard {
   /**
@@ -48,13 +47,20 @@ interface GuardRule {
 
 const DRUG_EN =
   '(?:sertraline|zoloft|prozac|fluoxetine|citalopram|escitalopram|lexapro|paroxetine|venlafaxine|xanax|alprazolam|valium|diazepam|lorazepam|ativan|clonazepam|melatonin|benadryl|diphenhydramine|ibuprofen|paracetamol|acetaminophen|tylenol|aspirin|lithium|quetiapine|seroquel|zolpidem|ambien|trazodone|mirtazapine|antidepressants?|benzodiazepines?|benzos|sleeping pills|st john.s wort)';
-const DRUG_ZH = '(?:舍曲林|氟西汀|帕罗西汀|艾司西酞普兰|西酞普兰|文拉法辛|安眠药|安定|地西泮|阿普唑仑|劳拉西泮|氯硝西泮|褪黑素|布洛芬|扑热息痛|对乙酰氨基酚|阿司匹林|锂盐|喹硫平|唑吡坦|曲唑酮|米氮平|抗抑郁药|镇静剂)';
+const DRUG_ZH =
+  '(?:舍曲林|氟西汀|帕罗西汀|艾司西酞普兰|西酞普兰|文拉法辛|安眠药|安定|地西泮|阿普唑仑|劳拉西泮|氯硝西泮|褪黑素|布洛芬|扑热息痛|对乙酰氨基酚|阿司匹林|锂盐|喹硫平|唑吡坦|曲唑酮|米氮平|抗抑郁药|镇静剂)';
 const CONDITION_EN =
   '(?:clinical |major |severe |mild |moderate )?(?:depression|depressive disorder|bipolar(?: disorder)?|an? anxiety disorder|anxiety disorder|generali[sz]ed anxiety(?: disorder)?|ptsd|post-traumatic stress disorder|ocd|obsessive-compulsive disorder|adhd|borderline(?: personality disorder)?|bpd|schizophrenia|an eating disorder|anorexia|bulimia|a personality disorder|a mental illness|panic disorder|autism|insomnia disorder)';
 const CONDITION_ZH =
   '(?:严重的|轻度的|中度的|重度的)?(?:抑郁症|焦虑症|双相(?:情感障碍)?|躁郁症|强迫症|精神分裂(?:症)?|进食障碍|厌食症|暴食症|人格障碍|创伤后应激障碍|ptsd|多动症|自闭症|精神疾病|精神病)';
 
-const R = (id: string, category: GuardCategory, lang: 'en' | 'zh', source: string, unlessBefore?: RegExp): GuardRule => ({
+const R = (
+  id: string,
+  category: GuardCategory,
+  lang: 'en' | 'zh',
+  source: string,
+  unlessBefore?: RegExp,
+): GuardRule => ({
   id,
   category,
   lang,
@@ -62,7 +68,8 @@ const R = (id: string, category: GuardCategory, lang: 'en' | 'zh', source: strin
   unlessBefore,
 });
 
-const HEDGE_EN = /\b(?:if|whether|think|wonder\w*|worried|concerned|believe|feel like|might|may|could|not sure|ask(?:ing)?)\b[^.!?]*$/;
+const HEDGE_EN =
+  /\b(?:if|whether|think|wonder\w*|worried|concerned|believe|feel like|might|may|could|not sure|ask(?:ing)?)\b[^.!?]*$/;
 const HEDGE_ZH = /(?:如果|是否|担心|觉得|怀疑|可能|会不会|不确定)[^。！？]*$/;
 
 const RULES: GuardRule[] = [
@@ -186,9 +193,12 @@ export const GUARD_SAFE_REPLIES: Record<Locale, Record<GuardCategory, string>> =
       '这个我不能提供，而且我有点担心你。如果你有伤害自己的想法，请现在就联系一个人：心理援助热线、你信任的人，如有危险请拨打急救电话。我会一直在这里陪你聊。',
     encouragement:
       '抱歉，刚才的回复不对。你很重要，你值得被支持，而不是被伤害。如果你现在很难受，请联系心理援助热线或你信任的人。我在这里听你说。',
-    medication: '我不能提供关于药物或剂量的建议。医生或药师可以安全地和你讨论用药问题。我们可以继续聊聊你的感受。',
-    diagnosis: '我没办法判断一个人是否患有某种疾病。如果你有担心，可以找医生或心理咨询师好好聊一聊。我会在这里倾听和支持你。',
-    human_claim: '需要说明的是：我是 AI，不是真人。我可以倾听你、提供自助支持，也可以告诉你能找到哪些真人帮助。',
+    medication:
+      '我不能提供关于药物或剂量的建议。医生或药师可以安全地和你讨论用药问题。我们可以继续聊聊你的感受。',
+    diagnosis:
+      '我没办法判断一个人是否患有某种疾病。如果你有担心，可以找医生或心理咨询师好好聊一聊。我会在这里倾听和支持你。',
+    human_claim:
+      '需要说明的是：我是 AI，不是真人。我可以倾听你、提供自助支持，也可以告诉你能找到哪些真人帮助。',
     diet: '我不能给出热量或体重方面的目标。如果饮食或身体让你感到困扰，医生或相关求助热线可以支持你。我们可以聊聊你现在的感受。',
   },
 };

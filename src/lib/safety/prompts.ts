@@ -57,7 +57,8 @@ export const CRISIS_CARD_MESSAGE: Record<Locale, { title: string; body: string }
 /** A gentle check-in offered, without interrupting, when a message shows distress but no crisis. */
 export const CONCERN_CHECK_IN: Record<Locale, string> = {
   en: 'It sounds like things are really heavy right now. I’m here with you. If it ever feels like too much, support is available any time: you can open “Get help now” whenever you need it.',
-  'zh-CN': '听起来你现在承受了很多。我在这里陪着你。如果哪一刻觉得撑不住了，随时都有人可以支持你：需要的时候可以打开“立即求助”。',
+  'zh-CN':
+    '听起来你现在承受了很多。我在这里陪着你。如果哪一刻觉得撑不住了，随时都有人可以支持你：需要的时候可以打开“立即求助”。',
 };
 
 /**

@@ -61,7 +61,10 @@ export const SAFETY_PLAN_STEPS: readonly SafetyPlanStep[] = [
   {
     field: 'distractions',
     kind: 'list',
-    title: { en: 'People and places that help me take my mind off things', 'zh-CN': '能让我分散注意力的人和地方' },
+    title: {
+      en: 'People and places that help me take my mind off things',
+      'zh-CN': '能让我分散注意力的人和地方',
+    },
     prompt: {
       en: 'Who could you be around, or where could you go, to feel less alone (a friend, a café, a park, a library)?',
       'zh-CN': '和谁在一起、去哪里能让你感觉不那么孤单（朋友、咖啡馆、公园、图书馆）？',
