@@ -31,7 +31,7 @@ export type { MessagesRepo, NewMessage, MessagePatch } from './messages.repo';
 export type { MoodsRepo, NewMood } from './moods.repo';
 export type { AssessmentsRepo, NewAssessment } from './assessments.repo';
 export type { JournalRepo, ThoughtRecordsRepo } from './journal.repo';
-export { EMPTY_SAFETY_PLAN, type SafetyPlanRepo } from './safety-plan.repo';
+export type { SafetyPlanRepo } from './safety-plan.repo';
 export type { ProfileRepo, ProfileFields } from './profile.repo';
 export type { SettingsRepo } from './settings.repo';
 export type { SafetyEventsRepo, NewSafetyEvent } from './safety-events.repo';

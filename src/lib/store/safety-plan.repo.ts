@@ -4,18 +4,7 @@ import type { SafetyPlan } from './schemas';
 
 const codec = CODECS.safetyPlan;
 
-/** A plan with every step empty: the starting point of the editor. */
-export const EMPTY_SAFETY_PLAN: Omit<SafetyPlan, 'updatedAt'> = {
-  warningSigns: [],
-  copingStrategies: [],
-  distractions: [],
-  reasonsForLiving: [],
-  contacts: [],
-  professionals: [],
-  safeEnvironment: [],
-};
-
-/** The one personal safety plan. */
+/** The one personal safety plan (start a new one from `emptySafetyPlan()` of the safety module). */
 export class SafetyPlanRepo {
   constructor(private readonly ctx: RepoContext) {}
 
@@ -24,8 +13,8 @@ export class SafetyPlanRepo {
     return row && codec.decode(this.ctx.sealer, row);
   }
 
-  /** Saves the whole plan (replacing the previous one). @throws InvalidRecordError, StorageFullError */
-  async save(plan: Omit<SafetyPlan, 'updatedAt'>): Promise<SafetyPlan> {
+  /** Saves the whole plan, replacing the previous one; `updatedAt` is set to now. */
+  async save(plan: SafetyPlan): Promise<SafetyPlan> {
     const record: SafetyPlan = { ...plan, updatedAt: this.ctx.now() };
     const row = await codec.encode(this.ctx.sealer, record);
     await this.ctx.backend.write([{ type: 'put', table: 'safetyPlan', row }]);

@@ -4,6 +4,7 @@
  * anything is written, so the limits below are also what a backup file may hold.
  */
 import * as v from 'valibot';
+import type { SafetyPlan as SafetyPlanShape } from '../safety/safety-plan';
 
 /** Longest text of one field (a message, a journal entry): a few hundred pages. */
 export const MAX_TEXT_LENGTH = 1_000_000;
@@ -135,22 +136,25 @@ export const ThoughtRecordSchema = v.object({
 export type ThoughtRecord = v.InferOutput<typeof ThoughtRecordSchema>;
 
 const ContactSchema = v.object({ name: Short, phone: v.optional(Short), note: v.optional(Short) });
-export type SafetyPlanContact = v.InferOutput<typeof ContactSchema>;
+const Contacts = v.pipe(v.array(ContactSchema), v.maxLength(MAX_LIST_LENGTH));
 
-/** The personal safety plan (Stanley-Brown steps). One per store. */
+/**
+ * The personal safety plan, in the shape the safety module defines (one per store). `satisfies` breaks the
+ * build if that shape gains a field this schema would drop.
+ */
 export const SafetyPlanSchema = v.object({
+  version: v.literal(1),
+  updatedAt: v.nullable(Time),
   warningSigns: ShortList,
   copingStrategies: ShortList,
-  /** People and places that help take the mind off things. */
   distractions: ShortList,
-  reasonsForLiving: ShortList,
-  contacts: v.pipe(v.array(ContactSchema), v.maxLength(MAX_LIST_LENGTH)),
-  professionals: v.pipe(v.array(ContactSchema), v.maxLength(MAX_LIST_LENGTH)),
-  /** Steps to make the surroundings safer. */
+  helpers: Contacts,
+  professionals: Contacts,
   safeEnvironment: ShortList,
-  updatedAt: Time,
-});
+  reasonsForLiving: ShortList,
+}) satisfies v.GenericSchema<unknown, SafetyPlanShape>;
 export type SafetyPlan = v.InferOutput<typeof SafetyPlanSchema>;
+export type SafetyPlanContact = v.InferOutput<typeof ContactSchema>;
 
 /** `clear` settings are stored unencrypted so the locked screen can read them (language, idle-lock time). */
 export const SettingSchema = v.object({

@@ -5,7 +5,6 @@ import {
   BackupFormatError,
   BackupTooLargeError,
   BackupVersionError,
-  EMPTY_SAFETY_PLAN,
   LockedError,
   MAX_BACKUP_BYTES,
   StoreError,
@@ -18,6 +17,7 @@ import {
   type PersistentStore,
   type Store,
 } from '../../../src/lib/store';
+import { emptySafetyPlan } from '../../../src/lib/safety/safety-plan';
 import { encryptBackup, readAll } from '../../../src/lib/store/backup';
 import { TEST_ITERATIONS, rawDump, unlockedStore } from './helpers';
 
@@ -42,7 +42,7 @@ async function seed(store: Store, label: string): Promise<void> {
   });
   await store.journal.create({ text: `${label} journal` });
   await store.thoughtRecords.create({ situation: `${label} situation` });
-  await store.safetyPlan.save({ ...EMPTY_SAFETY_PLAN, reasonsForLiving: [`${label} reason`] });
+  await store.safetyPlan.save({ ...emptySafetyPlan(), reasonsForLiving: [`${label} reason`] });
   await store.profile.save({ nickname: label });
   await store.settings.set('locale', 'en', { clear: true });
   await store.settings.set(`${label}-setting`, { on: true });

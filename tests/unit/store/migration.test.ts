@@ -64,20 +64,16 @@ describe('migrations', () => {
       });
     }
     await old.table('messages').bulkAdd(messages);
-    await old
-      .table('moods')
-      .add({
-        id: 'mood1',
-        time: 300,
-        data: await seal('moods', 'mood1', { score: 4, emotions: ['low'], time: 300 }),
-      });
-    await old
-      .table('journal')
-      .add({
-        id: 'j1',
-        createdAt: 400,
-        data: await seal('journal', 'j1', { text: 'old entry', createdAt: 400 }),
-      });
+    await old.table('moods').add({
+      id: 'mood1',
+      time: 300,
+      data: await seal('moods', 'mood1', { score: 4, emotions: ['low'], time: 300 }),
+    });
+    await old.table('journal').add({
+      id: 'j1',
+      createdAt: 400,
+      data: await seal('journal', 'j1', { text: 'old entry', createdAt: 400 }),
+    });
     await old.table('settings').add({ id: 'locale', value: 'zh-CN' });
     old.close();
 

@@ -2,12 +2,12 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import {
   DataCorruptError,
-  EMPTY_SAFETY_PLAN,
   InvalidRecordError,
   NotFoundError,
   createMemoryStore,
   type Store,
 } from '../../../src/lib/store';
+import { emptySafetyPlan } from '../../../src/lib/safety/safety-plan';
 import { containsText, rawDump, unlockedStore } from './helpers';
 
 const kinds: [string, () => Promise<Store>][] = [
@@ -166,13 +166,13 @@ describe.each(kinds)('repositories on the %s', (_, make) => {
     const store = await make();
     expect(await store.safetyPlan.get()).toBeUndefined();
     await store.safetyPlan.save({
-      ...EMPTY_SAFETY_PLAN,
+      ...emptySafetyPlan(),
       warningSigns: ['not sleeping'],
-      contacts: [{ name: 'Mei', phone: '123' }],
+      helpers: [{ name: 'Mei', phone: '123' }],
     });
     expect(await store.safetyPlan.get()).toMatchObject({
       warningSigns: ['not sleeping'],
-      contacts: [{ name: 'Mei' }],
+      helpers: [{ name: 'Mei' }],
     });
 
     await store.profile.save({ nickname: 'Sam', ageRange: '18-24', language: 'en' });
@@ -253,7 +253,7 @@ describe('encryption at rest', () => {
     await store.journal.create({ text: secrets.journal });
     await store.thoughtRecords.create({ automaticThought: secrets.thought });
     await store.profile.save({ nickname: secrets.nickname, helpWith: 'help-with-pomelo' });
-    await store.safetyPlan.save({ ...EMPTY_SAFETY_PLAN, warningSigns: [secrets.plan] });
+    await store.safetyPlan.save({ ...emptySafetyPlan(), warningSigns: [secrets.plan] });
     await store.settings.set('notes', secrets.setting);
     await store.assessments.add({
       instrument: 'free-writing',
