@@ -25,8 +25,6 @@ type OpsFor<T extends DataTable> =
   | { type: 'putMany'; table: T; rows: DataRows[T][] }
   /** Adds the rows whose id is not there yet; existing rows stay as they are. */
   | { type: 'addMissing'; table: T; rows: DataRows[T][] }
-  /** Changes clear columns of an existing row; a missing row is left missing. */
-  | { type: 'patch'; table: T; id: string; changes: Partial<DataRows[T]> }
   | { type: 'delete'; table: T; id: string }
   | { type: 'deleteWhere'; table: T; field: string; equals: string }
   | { type: 'clear'; table: T };
@@ -108,9 +106,6 @@ export class DexieBackend implements Backend {
         if (missing.length) await t.bulkAdd(missing);
         return;
       }
-      case 'patch':
-        await t.update(op.id, op.changes);
-        return;
       case 'delete':
         await t.delete(op.id);
         return;
@@ -192,11 +187,6 @@ export class MemoryBackend implements Backend {
         case 'addMissing':
           for (const r of op.rows) if (!t.has(r.id)) t.set(r.id, r as unknown as Row);
           break;
-        case 'patch': {
-          const row = t.get(op.id);
-          if (row) t.set(op.id, { ...row, ...(op.changes as Partial<Row>) });
-          break;
-        }
         case 'delete':
           t.delete(op.id);
           break;

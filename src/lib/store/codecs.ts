@@ -95,13 +95,12 @@ export function validate<T>(table: string, schema: v.GenericSchema<unknown, T>, 
  * @param clear columns kept in clear for indexing. They are sealed as well, and checked against the sealed copy
  *   on decode, so a clear column cannot be edited (a message moved to another conversation, a role changed)
  *   without the record failing as corrupt.
- * @param mutable clear columns changed without re-sealing (a conversation's last activity); not checked.
  */
 function sealedCodec<T extends DataTable>(
   table: T,
   schema: v.GenericSchema<unknown, Records[T]>,
   clear: readonly string[],
-  { singleton = false, mutable = [] }: { singleton?: boolean; mutable?: readonly string[] } = {},
+  { singleton = false }: { singleton?: boolean } = {},
 ): Codec<T> {
   return {
     table,
@@ -114,7 +113,7 @@ function sealedCodec<T extends DataTable>(
       for (const [k, value] of Object.entries(valid)) {
         if (value === undefined || k === 'id') continue;
         if (clear.includes(k)) row[k] = value;
-        if (!mutable.includes(k)) secret[k] = value;
+        secret[k] = value;
       }
       row.data = await sealer.seal(table, id, secret);
       return row as unknown as DataRows[T];
@@ -152,9 +151,7 @@ const settingsCodec: Codec<'settings'> = {
 /** One codec per table; the order is the order of a backup. */
 export const CODECS: { [T in DataTable]: Codec<T> } = {
   profile: sealedCodec('profile', ProfileSchema, ['updatedAt'], { singleton: true }),
-  conversations: sealedCodec('conversations', ConversationSchema, ['createdAt', 'updatedAt'], {
-    mutable: ['updatedAt'],
-  }),
+  conversations: sealedCodec('conversations', ConversationSchema, ['createdAt', 'updatedAt']),
   messages: sealedCodec('messages', MessageSchema, ['conversationId', 'role', 'time', 'status', 'modelId']),
   moods: sealedCodec('moods', MoodEntrySchema, ['time']),
   assessments: sealedCodec('assessments', AssessmentResultSchema, ['instrument', 'time']),

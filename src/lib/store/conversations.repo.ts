@@ -24,17 +24,36 @@ export class ConversationsRepo {
     return row && codec.decode(this.ctx.sealer, row);
   }
 
-  /** Every conversation with its title, most recently active first. */
+  /**
+   * Every conversation with its title, most recently active first; `updatedAt` is the later of its own
+   * last change and its newest message (read from the message index, so adding a message is one write).
+   */
   async list(): Promise<Conversation[]> {
-    const rows = await this.ctx.backend.query('conversations', { orderBy: 'updatedAt', reverse: true });
-    return Promise.all(rows.map((row) => codec.decode(this.ctx.sealer, row)));
+    const rows = await this.ctx.backend.all('conversations');
+    const list = await Promise.all(
+      rows.map(async (row) => {
+        const [conversation, [last]] = await Promise.all([
+          codec.decode(this.ctx.sealer, row),
+          this.ctx.backend.query('messages', {
+            where: { field: 'conversationId', equals: row.id },
+            orderBy: 'time',
+            reverse: true,
+            limit: 1,
+          }),
+        ]);
+        return last && last.time > conversation.updatedAt
+          ? { ...conversation, updatedAt: last.time }
+          : conversation;
+      }),
+    );
+    return list.sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
   }
 
   /** @throws NotFoundError */
   async rename(id: string, title: string): Promise<Conversation> {
     const current = await this.get(id);
     if (!current) throw new NotFoundError('conversations', id);
-    const record = { ...current, title };
+    const record = { ...current, title, updatedAt: this.ctx.now() };
     const row = await codec.encode(this.ctx.sealer, record);
     await this.ctx.backend.write([{ type: 'put', table: 'conversations', row }]);
     return record;

@@ -151,9 +151,9 @@ export class SolaceDb extends Dexie {
       settings: 'id',
     });
 
-    // v2: the conversation list sorts by last activity; a conversation opens with one ordered range read
-    // instead of sorting in memory; assessments chart per instrument; messages know whether a reply was cut
-    // off; a local log of safety-guard events.
+    // v2: conversations and journal documents record their last change; a conversation opens (and finds
+    // its newest message) with one ordered range read; assessments chart per instrument; messages know
+    // whether a reply was cut off; a local log of safety-guard events.
     this.version(2)
       .stores({
         conversations: 'id, createdAt, updatedAt',

@@ -33,7 +33,7 @@ export class MessagesRepo {
   constructor(private readonly ctx: RepoContext) {}
 
   /**
-   * Saves a message and marks its conversation active. Returns the new id.
+   * Saves a message (one write, so a long chat costs no more per message than a short one). Returns its id.
    * @throws StorageFullError (nothing saved; keep the text and retry), LockedError, InvalidRecordError
    */
   async add(input: NewMessage): Promise<string> {
@@ -49,15 +49,7 @@ export class MessagesRepo {
       riskLevel: input.riskLevel,
     };
     const row = await codec.encode(this.ctx.sealer, record);
-    await this.ctx.backend.write([
-      { type: 'put', table: 'messages', row },
-      {
-        type: 'patch',
-        table: 'conversations',
-        id: record.conversationId,
-        changes: { updatedAt: record.time },
-      },
-    ]);
+    await this.ctx.backend.write([{ type: 'put', table: 'messages', row }]);
     return record.id;
   }
 

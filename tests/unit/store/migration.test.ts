@@ -82,8 +82,14 @@ describe('migrations', () => {
     expect(store.keys.state).toBe('locked');
     await store.keys.unlock(PASSPHRASE);
 
-    const [conversation] = await store.conversations.list();
-    expect(conversation).toEqual({ id: 'c1', title: 'Old chat', createdAt: 100, updatedAt: 100 });
+    expect(await store.conversations.get('c1')).toEqual({
+      id: 'c1',
+      title: 'Old chat',
+      createdAt: 100,
+      updatedAt: 100,
+    });
+    // Listed by its last message.
+    expect(await store.conversations.list()).toMatchObject([{ id: 'c1', updatedAt: 229 }]);
     const list = await store.messages.list('c1');
     expect(list).toHaveLength(30);
     expect(list.map((m) => m.text)).toEqual(messages.map((_, i) => `message ${i}`));
