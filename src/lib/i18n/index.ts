@@ -6,10 +6,18 @@
 import type { Locale, LocalizedText } from '../config/schema';
 import { en as shellEn } from './en';
 import { zhCN as shellZhCN } from './zh-CN';
+import { storeMessages } from './messages/store';
+import { safetyMessages } from './messages/safety';
+import { checkinMessages } from './messages/checkin';
 
 // Each feature keeps its messages in messages/<feature>.ts (defineMessages) and is merged here.
-const en = { ...shellEn };
-const zhCN: Record<keyof typeof en, string> = { ...shellZhCN };
+const en = { ...shellEn, ...storeMessages.en, ...safetyMessages.en, ...checkinMessages.en };
+const zhCN: Record<keyof typeof en, string> = {
+  ...shellZhCN,
+  ...storeMessages['zh-CN'],
+  ...safetyMessages['zh-CN'],
+  ...checkinMessages['zh-CN'],
+};
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Record<MessageKey, string>;

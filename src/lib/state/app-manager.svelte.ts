@@ -13,14 +13,18 @@ import {
   type StorageChoice,
 } from './preferences';
 
+/** Screens in the main navigation, in order. */
 export const ROUTES = ['chat', 'checkin', 'mood', 'tools', 'settings'] as const;
-export type Route = (typeof ROUTES)[number];
+/** Screens reached from elsewhere (Get help now, Tools), not from the navigation bar. */
+export const EXTRA_ROUTES = ['safety-plan'] as const;
+export type Route = (typeof ROUTES)[number] | (typeof EXTRA_ROUTES)[number];
+const ALL_ROUTES: readonly string[] = [...ROUTES, ...EXTRA_ROUTES];
 
 export type AppPhase = 'loading' | 'config-error' | 'consent' | 'ready';
 
 function routeFromHash(hash: string): Route {
   const name = hash.replace(/^#\/?/, '');
-  return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'chat';
+  return ALL_ROUTES.includes(name) ? (name as Route) : 'chat';
 }
 
 /** The shell's state: config, language, consent, region and the current screen. One instance: `app`. */

@@ -35,7 +35,22 @@ export class SolaceApp {
     const option = storage === 'device' ? 'consent.storageYes' : 'consent.storageNo';
     await this.page.getByRole('radio', { name: new RegExp(`^${this.t(option)}`) }).check();
     await this.page.getByRole('button', { name: this.t('consent.continue') }).click();
+    if (storage === 'device') await this.protectData(null);
     await expect(this.nav).toBeVisible();
+  }
+
+  /** The key set-up screen after agreeing to storage: a passphrase, or `null` for device mode. */
+  async protectData(passphrase: string | null): Promise<void> {
+    await expect(this.page.getByRole('heading', { level: 1, name: this.t('keys.setupTitle') })).toBeVisible();
+    if (passphrase === null) {
+      await this.page.getByRole('radio', { name: new RegExp(`^${this.t('keys.deviceOption')}`) }).check();
+    } else {
+      await this.page.getByRole('radio', { name: new RegExp(`^${this.t('keys.passphraseOption')}`) }).check();
+      await this.page.getByLabel(this.t('keys.passphrase'), { exact: true }).fill(passphrase);
+      await this.page.getByLabel(this.t('keys.passphraseConfirm')).fill(passphrase);
+      await this.page.getByLabel(this.t('keys.understand')).check();
+    }
+    await this.page.getByRole('button', { name: this.t('keys.save') }).click();
   }
 
   get nav() {
