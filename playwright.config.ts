@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.ts';
 
-export const E2E_PORT = 4183;
+// Overridable so that several builds can be tested side by side (each with its own outDir and port).
+export const E2E_PORT = Number(process.env.SOLACE_E2E_PORT ?? 4183);
+const DIST = process.env.SOLACE_DIST ?? 'dist';
 const executablePath = findChromium();
 
 export default defineConfig({
@@ -32,7 +34,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite preview --port ${E2E_PORT}`,
+    command: `npx vite preview --port ${E2E_PORT} --outDir ${DIST}`,
     url: `http://127.0.0.1:${E2E_PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -100,6 +100,7 @@ export interface DeploymentConfig {
   models: { hosts: string[]; defaultChatModel?: string; chatModels?: string[]; emotionModels?: string[] };
   theme: { color: string };
   disclaimer?: LocalizedText;
+  screening: { enabled: boolean; instruments: ('phq9' | 'gad7' | 'who5' | 'phq2' | 'gad2')[] };
 }
 
 export const DEFAULT_MINIMUM_AGE = 16;
@@ -117,5 +118,6 @@ export function resolveConfig(file: DeploymentConfigFile = {}): DeploymentConfig
     models: { hosts: [], ...file.models },
     theme: file.theme ?? { color: DEFAULT_THEME_COLOR },
     disclaimer: file.disclaimer,
+    screening: { enabled: false, instruments: ['phq2', 'gad2'], ...file.screening },
   };
 }

@@ -121,6 +121,20 @@ export const DeploymentConfigSchema = v.strictObject({
     }),
   ),
   disclaimer: v.optional(LocalizedTextSchema),
+  /** Employer and public-health events: open straight into an anonymous questionnaire flow. */
+  screening: v.optional(
+    v.strictObject({
+      enabled: v.boolean('expected true or false'),
+      instruments: v.optional(
+        v.pipe(
+          v.array(
+            v.picklist(['phq9', 'gad7', 'who5', 'phq2', 'gad2'], 'expected phq9, gad7, who5, phq2 or gad2'),
+          ),
+          v.minLength(1, 'expected at least one questionnaire'),
+        ),
+      ),
+    }),
+  ),
 });
 export type DeploymentConfigInput = v.InferInput<typeof DeploymentConfigSchema>;
 export type DeploymentConfigFile = v.InferOutput<typeof DeploymentConfigSchema>;
