@@ -1,4 +1,12 @@
-import type { KeyState, PersistenceResult, StorageEstimate, Store } from '../store';
+import type {
+  BackupCounts,
+  ImportMode,
+  KeyMode,
+  KeyState,
+  PersistenceResult,
+  StorageEstimate,
+  Store,
+} from '../store';
 
 /** The store (Dexie, WebCrypto, schemas) loads after the first screen, keeping start-up light. */
 const loadStore = () => import('../store');
@@ -22,6 +30,8 @@ export class StoreManager {
   #keyState = $state<KeyState | 'closed'>('closed');
   #openError = $state<unknown>(undefined);
   #idleLockMinutes = $state(DEFAULT_IDLE_LOCK_MINUTES);
+  /** Mirrors the key manager's mode so that adding or removing a passphrase re-renders. */
+  #mode = $state<KeyMode | null>(null);
   #unsubscribe: (() => void) | undefined;
 
   get store(): Store | undefined {
@@ -34,9 +44,8 @@ export class StoreManager {
   get openError() {
     return this.#openError;
   }
-  get mode() {
-    const store = this.#store;
-    return store?.persistent ? store.keys.mode : null;
+  get mode(): KeyMode | null {
+    return this.#mode;
   }
   get idleLockMinutes() {
     return this.#idleLockMinutes;
@@ -61,8 +70,10 @@ export class StoreManager {
       const store = await openStore();
       this.#store = store;
       this.#keyState = store.keys.state;
+      this.#mode = store.keys.mode;
       this.#unsubscribe = store.keys.subscribe((state) => {
         this.#keyState = state;
+        this.#mode = store.keys.mode;
         if (state === 'unlocked') void this.#applyIdleLock();
       });
       if (store.keys.state === 'unlocked') await this.#applyIdleLock();
@@ -109,7 +120,25 @@ export class StoreManager {
 
   async changePassphrase(current: string | null, next: string | null): Promise<void> {
     const store = this.ready;
-    if (store.persistent) await store.keys.changePassphrase(current, next);
+    if (!store.persistent) return;
+    await store.keys.changePassphrase(current, next);
+    this.#mode = store.keys.mode;
+    await this.#applyIdleLock();
+  }
+
+  /** One encrypted file of everything, under its own passphrase, and the name to save it as. */
+  async exportBackup(passphrase: string): Promise<{ blob: Blob; fileName: string }> {
+    const store = this.ready;
+    const { exportBackup, backupFileName } = await loadStore();
+    return { blob: await exportBackup(store, passphrase), fileName: backupFileName() };
+  }
+
+  /** Restores a backup file in one transaction; on any error nothing is written. Returns the record count. */
+  async importBackup(file: Blob, passphrase: string, mode: ImportMode): Promise<number> {
+    const store = this.ready;
+    const { importBackup } = await loadStore();
+    const counts: BackupCounts = await importBackup(store, file, passphrase, mode);
+    return Object.values(counts).reduce((sum, n) => sum + n, 0);
   }
 
   /** Any sign of the person using the app postpones the idle lock. */
@@ -121,6 +150,15 @@ export class StoreManager {
   async persistence(): Promise<PersistenceResult> {
     const { requestPersistence } = await loadStore();
     return requestPersistence();
+  }
+
+  /** Whether the browser already promised to keep this site's data; `null` where it does not say. Asks nothing. */
+  async isPersisted(): Promise<boolean | null> {
+    try {
+      return (await navigator.storage?.persisted?.()) ?? null;
+    } catch {
+      return null;
+    }
   }
 
   async estimate(): Promise<StorageEstimate | null> {
@@ -146,6 +184,7 @@ export class StoreManager {
     if (store && !store.persistent) store.close();
     this.#store = undefined;
     this.#keyState = 'closed';
+    this.#mode = null;
   }
 
   close(): void {
@@ -154,6 +193,7 @@ export class StoreManager {
     this.#store?.close();
     this.#store = undefined;
     this.#keyState = 'closed';
+    this.#mode = null;
   }
 }
 
