@@ -39,8 +39,8 @@ try {
   await page.waitForFunction(() => document.title === 'bench:store ready');
   // Plain first, then encrypted, then plain again: the plain figure is the better of the two, so the ratio
   // is not flattered by a cold first run.
-  const run = (kind: 'plain' | 'encrypted') =>
-    page.evaluate(([k, w]) => window.storeBench[k](w), [kind, WORKLOAD] as const) as Promise<BenchResult>;
+  const run = (kind: 'plain' | 'encrypted'): Promise<BenchResult> =>
+    page.evaluate(([k, w]) => window.storeBench[k](w), [kind, WORKLOAD] as const);
   const plainA = await run('plain');
   const enc = await run('encrypted');
   const plainB = await run('plain');
