@@ -38,7 +38,7 @@ export const createEmotionWorker: EmotionWorkerFactory = () =>
   new Worker(new URL('../../workers/emotion.worker.ts', import.meta.url), {
     type: 'module',
     name: 'emotion',
-  }) as EmotionWorkerLike;
+  });
 
 /** Where the classifier stands, for a status line or a settings toggle. */
 export type EmotionStatus =
