@@ -7,6 +7,7 @@
 import type {
   EmotionDevice,
   EmotionLoadOptions,
+  EmotionProgress,
   EmotionRequest,
   EmotionResponse,
   LoadedModelInfo,
@@ -74,6 +75,15 @@ interface LoadedModel {
 }
 
 const WARM_UP_TEXT = 'ok';
+
+const PROGRESS_STATUSES: ReadonlySet<string> = new Set<EmotionProgress['status']>([
+  'initiate',
+  'download',
+  'progress',
+  'progress_total',
+  'done',
+  'ready',
+]);
 
 async function importTransformers(): Promise<TransformersModule> {
   return (await import('@huggingface/transformers')) as unknown as TransformersModule;
@@ -241,6 +251,7 @@ export class EmotionClassifierHandler {
       ...(device ? { device } : {}),
       ...(options.dtype ? { dtype: options.dtype } : {}),
       progress_callback: (event) => {
+        if (!PROGRESS_STATUSES.has(event.status)) return;
         // Byte-level events arrive by the hundred; whole percents are enough for a progress bar.
         if (event.status === 'progress' || event.status === 'progress_total') {
           const key = `${event.status}:${event.file ?? ''}`;
@@ -251,7 +262,7 @@ export class EmotionClassifierHandler {
         this.#deps.post({
           kind: 'progress',
           model: spec.id,
-          status: event.status as 'progress',
+          status: event.status as EmotionProgress['status'],
           ...(event.file !== undefined ? { file: event.file } : {}),
           ...(event.progress !== undefined ? { progress: event.progress } : {}),
           ...(event.loaded !== undefined ? { loaded: event.loaded } : {}),
