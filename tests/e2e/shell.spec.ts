@@ -21,8 +21,6 @@ test.describe('app shell', () => {
     }
     await app.open('mood');
     await expect(page.getByRole('heading', { name: app.t('mood.emptyTitle') })).toBeVisible();
-    await app.open('checkin');
-    await expect(page.getByRole('heading', { name: app.t('checkin.emptyTitle') })).toBeVisible();
   });
 
   test('the chat area always says it is an AI, not a person', async ({ page }) => {

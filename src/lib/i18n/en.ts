@@ -64,9 +64,6 @@ export const en = {
   'chat.emptyAction': 'Meanwhile, try a self-help tool',
 
   'checkin.title': 'Check-in',
-  'checkin.emptyTitle': 'No check-ins yet',
-  'checkin.emptyBody':
-    'Short, well-known questionnaires (such as PHQ-9, GAD-7 and WHO-5) will help you notice how you have been. They are for self-reflection, not a diagnosis.',
 
   'mood.title': 'Mood',
   'mood.emptyTitle': 'No moods recorded yet',

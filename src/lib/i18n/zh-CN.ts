@@ -63,9 +63,6 @@ export const zhCN: Catalog = {
   'chat.emptyAction': '先试试自助工具',
 
   'checkin.title': '自评',
-  'checkin.emptyTitle': '还没有自评记录',
-  'checkin.emptyBody':
-    '简短而常用的问卷（如 PHQ-9、GAD-7 和 WHO-5）可以帮你留意自己最近的状态。它们用于自我觉察，不是诊断。',
 
   'mood.title': '心情',
   'mood.emptyTitle': '还没有心情记录',
