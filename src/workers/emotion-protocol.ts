@@ -27,8 +27,11 @@ export interface EmotionLoadOptions {
   readonly remoteHost?: string;
   /** Path under `remoteHost`, with `{model}` and `{revision}`, e.g. `{model}/resolve/{revision}/`. */
   readonly remotePathTemplate?: string;
-  /** URL prefix of the locally served ONNX Runtime files (`ort-wasm-simd-threaded.asyncify.{mjs,wasm}`); never a CDN. */
-  readonly wasmPaths?: string;
+  /**
+   * Where the locally served ONNX Runtime files (`ort-wasm-simd-threaded.asyncify.{mjs,wasm}`) are: a URL
+   * prefix, or each file's URL (what a bundler's hashed asset names need). Never a CDN.
+   */
+  readonly wasmPaths?: string | { readonly mjs?: string; readonly wasm?: string };
   /** Default `auto`. */
   readonly device?: EmotionDevice;
   /** Default: the library's choice for the device (`q8` on WASM, `fp32` elsewhere). The browser should pass `q8`. */

@@ -209,7 +209,7 @@ describe('classifier handler with the real pipeline and tiny models', () => {
         localModelPath: '/models/',
         remoteHost: 'https://models.example.org/',
         remotePathTemplate: '{model}/',
-        wasmPaths: '/ort/',
+        wasmPaths: { mjs: '/assets/ort-abc.mjs', wasm: '/assets/ort-abc.wasm' },
       },
     });
     expect(env).toMatchObject({
@@ -218,7 +218,9 @@ describe('classifier handler with the real pipeline and tiny models', () => {
       localModelPath: '/models/',
       remoteHost: 'https://models.example.org/',
       remotePathTemplate: '{model}/',
-      backends: { onnx: { wasm: { wasmPaths: '/ort/' } } },
+      backends: {
+        onnx: { wasm: { wasmPaths: { mjs: '/assets/ort-abc.mjs', wasm: '/assets/ort-abc.wasm' } } },
+      },
     });
     expect(messages.at(-1)).toMatchObject({ kind: 'error', reason: 'offline' });
   });
