@@ -114,6 +114,8 @@ test.describe('personal safety plan', () => {
     await expectNoSeriousViolations(page, 'safety plan, editing');
     await plan.save();
     await expectNoSeriousViolations(page, 'safety plan, read');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoSeriousViolations(page, 'safety plan, read, dark');
   });
 });
 
@@ -177,11 +179,12 @@ test.describe('C-SSRS check-in', () => {
   test('all no is no risk, without the crisis card; Back and Done work', async ({ page }) => {
     const app = new SolaceApp(page);
     const cssrs = new CssrsPage(app);
+    await page.emulateMedia({ colorScheme: 'dark' });
     await app.goto();
     await app.switchLanguage('zh-CN');
     await app.acceptConsent('anonymous');
     await cssrs.openFromHelp();
-    await expectNoSeriousViolations(page, 'C-SSRS first question');
+    await expectNoSeriousViolations(page, 'C-SSRS first question, zh-CN, dark');
     await cssrs.answer('q1', true);
     await cssrs.flow.getByRole('button', { name: app.t('cssrs.back') }).click();
     await cssrs.answer('q1', false);
