@@ -4,6 +4,7 @@
  * anything is written, so the limits below are also what a backup file may hold.
  */
 import * as v from 'valibot';
+import type { EmotionResult as SchemeEmotionResult } from '../emotion/scheme';
 import type { SafetyPlan as SafetyPlanShape } from '../safety/safety-plan';
 
 /** Longest text of one field (a message, a journal entry): a few hundred pages. */
@@ -63,12 +64,30 @@ export type MessageRole = (typeof MESSAGE_ROLES)[number];
 export const MESSAGE_STATUSES = ['complete', 'streaming', 'stopped', 'failed'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
+const Unit = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1));
+
+/**
+ * A message's emotion reading, in the app's one scheme (`EmotionResult` in src/lib/emotion/scheme.ts).
+ * `emotion` is kept as a short string, not the scheme's list, so a backup from a later version that names
+ * a new emotion still imports; readers keep only the emotions they know (`isAppEmotion`).
+ */
 export const EmotionResultSchema = v.object({
-  label: Short,
-  score: v.pipe(v.number(), v.finite()),
-  scores: v.optional(v.record(Short, v.pipe(v.number(), v.finite()))),
+  top: v.pipe(
+    v.array(v.object({ emotion: Short, score: Unit })),
+    v.minLength(1),
+    v.maxLength(MAX_LIST_LENGTH),
+    v.readonly(),
+  ),
+  valence: v.pipe(v.number(), v.finite(), v.minValue(-1), v.maxValue(1)),
+  arousal: Unit,
+  confidence: Unit,
+  model: Short,
 });
 export type EmotionResult = v.InferOutput<typeof EmotionResultSchema>;
+
+/** Breaks the build when a classifier's result can no longer be stored as it is. */
+type Expect<T extends true> = T;
+export type SchemeResultIsStorable = Expect<SchemeEmotionResult extends EmotionResult ? true : false>;
 
 export const MessageSchema = v.object({
   id: Id,

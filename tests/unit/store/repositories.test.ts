@@ -42,7 +42,16 @@ describe.each(kinds)('repositories on the %s', (_, make) => {
       conversationId: c.id,
       role: 'user',
       text: '我最近很焦虑',
-      emotion: { label: 'anxiety', score: 0.91, scores: { anxiety: 0.91, sadness: 0.05 } },
+      emotion: {
+        top: [
+          { emotion: 'anxiety', score: 0.91 },
+          { emotion: 'sadness', score: 0.05 },
+        ],
+        valence: -0.6,
+        arousal: 0.8,
+        confidence: 0.91,
+        model: 'tiny-go-emotions',
+      },
       riskLevel: 'low',
     });
     const replyId = await store.messages.add({
@@ -61,7 +70,7 @@ describe.each(kinds)('repositories on the %s', (_, make) => {
       [userId, 'user', '我最近很焦虑', 'complete'],
       [replyId, 'assistant', 'That sounds hard.', 'complete'],
     ]);
-    expect(list[0]?.emotion?.scores?.anxiety).toBe(0.91);
+    expect(list[0]?.emotion?.top[0]).toEqual({ emotion: 'anxiety', score: 0.91 });
     expect(list[0]?.riskLevel).toBe('low');
     expect(list[1]?.modelId).toBe('qwen2.5-0.5b');
     expect(list[0]!.time).toBeLessThan(list[1]!.time);
@@ -245,7 +254,13 @@ describe('encryption at rest', () => {
       conversationId: c.id,
       role: 'user',
       text: secrets.message,
-      emotion: { label: 'label-lychee', score: 0.5 },
+      emotion: {
+        top: [{ emotion: 'label-lychee', score: 0.5 }],
+        valence: 0,
+        arousal: 0.3,
+        confidence: 0.5,
+        model: 'm',
+      },
       riskLevel: 'risk-level-loquat',
     });
     await store.messages.add({ conversationId: c.id, role: 'assistant', text: secrets.reply });
