@@ -9,14 +9,16 @@ import { zhCN as shellZhCN } from './zh-CN';
 import { storeMessages } from './messages/store';
 import { safetyMessages } from './messages/safety';
 import { checkinMessages } from './messages/checkin';
+import { moodMessages } from './messages/mood';
 
 // Each feature keeps its messages in messages/<feature>.ts (defineMessages) and is merged here.
-const en = { ...shellEn, ...storeMessages.en, ...safetyMessages.en, ...checkinMessages.en };
+const en = { ...shellEn, ...storeMessages.en, ...safetyMessages.en, ...checkinMessages.en, ...moodMessages.en };
 const zhCN: Record<keyof typeof en, string> = {
   ...shellZhCN,
   ...storeMessages['zh-CN'],
   ...safetyMessages['zh-CN'],
   ...checkinMessages['zh-CN'],
+  ...moodMessages['zh-CN'],
 };
 
 export type MessageKey = keyof typeof en;
