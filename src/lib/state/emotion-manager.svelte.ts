@@ -4,7 +4,6 @@
  * status for the screens, and keeps the "analyse my messages" setting. `classify` never throws: when the
  * model is missing, switched off or fails, callers get `null` and carry on without a reading.
  */
-import ortWasmMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import {
   EmotionClient,
@@ -40,8 +39,8 @@ const HUB_HOSTS = ['huggingface.co', 'hf.co'];
  * The worker's load request for a deployment. Model files come from the app's origin (`models/` beside
  * the page) unless the deployment names model hosts: then from the first host, and only from there
  * (the two are alternatives: with a local path set, a server that answers a missing file with
- * `index.html` would make the load fail before the host is asked). The ONNX Runtime files are the
- * bundle's own same-origin copies, never a CDN.
+ * `index.html` would make the load fail before the host is asked). ONNX Runtime's .wasm is the
+ * bundle's own same-origin copy (Vite emits it, hashed), never a CDN.
  * @param pageUrl the page's URL (`document.baseURI`): local paths and wasm URLs are resolved against it.
  * @param locale the interface language, whose model is loaded first.
  */
@@ -49,13 +48,16 @@ export function buildEmotionLoadOptions(
   models: EmotionModelConfig,
   pageUrl: string,
   locale: Locale,
-  wasm: { mjs: string; wasm: string } = { mjs: ortWasmMjsUrl, wasm: ortWasmUrl },
+  wasm: { wasm: string } = { wasm: ortWasmUrl },
 ): EmotionLoadOptions {
   const base = {
     models: resolveEmotionModels(models.emotionModels),
     // The interface language's model loads now (so the status is true); the other one with its first text.
     preload: [locale === 'zh-CN' ? 'zh' : 'en'],
-    wasmPaths: { mjs: new URL(wasm.mjs, pageUrl).href, wasm: new URL(wasm.wasm, pageUrl).href },
+    // Only the .wasm: transformers.js bundles ONNX Runtime's JS factory, so ORT uses that copy. Naming the
+    // factory's .mjs as well makes transformers.js 4.3 re-serve it as a blob: URL, which the CSP
+    // (script-src 'self') rightly blocks, and the classifier never starts.
+    wasmPaths: { wasm: new URL(wasm.wasm, pageUrl).href },
     device: 'auto',
     dtype: 'q8',
   } as const satisfies Partial<EmotionLoadOptions>;
