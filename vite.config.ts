@@ -74,12 +74,25 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // web-llm (two 6 MB chunks) and ONNX Runtime's wasm are fetched only by people who start a model;
+        // they are cached at first use (below) instead of being precached for everyone.
+        globIgnores: [
+          '**/assets/lib-*.js',
+          '**/assets/webllm.worker-*.js',
+          '**/assets/transformers.web-*.js',
+        ],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         // The deployment config is edited on the host after the build, so it is never precached with a
         // build-time revision: network first, the last good copy when offline.
         runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) =>
+              sameOrigin && /\/assets\/.+\.(js|mjs|wasm)$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'solace-assets', expiration: { maxEntries: 30 } },
+          },
           {
             urlPattern: ({ url }) => url.pathname.endsWith('/solace.config.json'),
             handler: 'NetworkFirst',

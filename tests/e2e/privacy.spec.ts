@@ -54,7 +54,7 @@ test('the page carries a strict Content-Security-Policy and the server sends the
   expect(headers['cross-origin-embedder-policy']).toBe('require-corp');
   expect(headers['x-content-type-options']).toBe('nosniff');
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-  expect(meta).toMatch(/script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+  expect(meta).toMatch(/script-src 'self' 'wasm-unsafe-eval' blob:(;|$)/);
   expect(meta).not.toContain('unsafe-inline');
   expect(await page.locator('script:not([src])').count()).toBe(0);
 });

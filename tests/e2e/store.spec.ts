@@ -133,9 +133,6 @@ test('erase everything leaves nothing of the person and returns to the first-run
 });
 
 test('erase everything keeps downloaded model files when asked to', async ({ page }) => {
-  // Known failure: after the erase, the shell's pwa.unregister() deletes every cache, the kept model
-  // caches included. Remove this line once it spares them.
-  test.fail();
   const app = new SolaceApp(page);
   const after = await eraseAfterSaving(app, true);
   expect(after).toEqual({

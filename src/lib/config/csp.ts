@@ -17,13 +17,14 @@ export function buildCsp(modelHosts: readonly string[], options: { forHeader: bo
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
     // 'wasm-unsafe-eval' lets the ML runtimes (ONNX Runtime Web, web-llm's TVM) compile WebAssembly;
-    // it does not allow eval() of JavaScript.
-    ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
+    // it does not allow eval() of JavaScript. blob: is for ONNX Runtime, which imports its own same-origin
+    // wasm glue through a blob: URL; only this origin's scripts can mint one.
+    ['script-src', ["'self'", "'wasm-unsafe-eval'", 'blob:']],
     ['style-src', ["'self'"]],
     ['img-src', ["'self'", 'data:', 'blob:']],
     ['font-src', ["'self'"]],
     ['connect-src', ["'self'", ...hosts]],
-    ['worker-src', ["'self'"]],
+    ['worker-src', ["'self'", 'blob:']],
     ['manifest-src', ["'self'"]],
     ['media-src', ["'self'"]],
     ['object-src', ["'none'"]],

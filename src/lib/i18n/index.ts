@@ -10,15 +10,24 @@ import { storeMessages } from './messages/store';
 import { safetyMessages } from './messages/safety';
 import { checkinMessages } from './messages/checkin';
 import { moodMessages } from './messages/mood';
+import { chatMessages } from './messages/chat';
 
 // Each feature keeps its messages in messages/<feature>.ts (defineMessages) and is merged here.
-const en = { ...shellEn, ...storeMessages.en, ...safetyMessages.en, ...checkinMessages.en, ...moodMessages.en };
+const en = {
+  ...shellEn,
+  ...storeMessages.en,
+  ...safetyMessages.en,
+  ...checkinMessages.en,
+  ...moodMessages.en,
+  ...chatMessages.en,
+};
 const zhCN: Record<keyof typeof en, string> = {
   ...shellZhCN,
   ...storeMessages['zh-CN'],
   ...safetyMessages['zh-CN'],
   ...checkinMessages['zh-CN'],
   ...moodMessages['zh-CN'],
+  ...chatMessages['zh-CN'],
 };
 
 export type MessageKey = keyof typeof en;

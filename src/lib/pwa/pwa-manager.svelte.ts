@@ -5,6 +5,9 @@ import { CONFIG_URL } from '../config/load-config';
  * Owns the service worker. It is registered only once the person has agreed to store data on this
  * device: an anonymous session leaves no app cache behind either.
  */
+/** Caches the service worker fills: workbox's precache and the runtime caches named in vite.config.ts. */
+const WORKER_CACHES = /^(workbox-|solace-config$|solace-assets$)/;
+
 export class PwaManager {
   #updateAvailable = $state(false);
   #offlineReady = $state(false);
@@ -53,13 +56,16 @@ export class PwaManager {
     this.#offlineReady = false;
   }
 
-  /** Unregisters the worker and deletes the app caches (used when consent to storage is withdrawn). */
+  /**
+   * Unregisters the worker and deletes the caches it filled (app shell, config, app code). Model caches
+   * are not its to delete: erasing decides about those, and may have been asked to keep them.
+   */
   async unregister(): Promise<void> {
     const registrations = (await navigator.serviceWorker?.getRegistrations?.()) ?? [];
     await Promise.all(registrations.map((r) => r.unregister()));
     if ('caches' in globalThis) {
       const names = await caches.keys();
-      await Promise.all(names.map((name) => caches.delete(name)));
+      await Promise.all(names.filter((name) => WORKER_CACHES.test(name)).map((name) => caches.delete(name)));
     }
     this.#workbox = undefined;
   }

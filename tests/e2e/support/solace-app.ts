@@ -4,6 +4,8 @@ import { CATALOGS, format, type MessageKey } from '../../../src/lib/i18n';
 import type { Locale } from '../../../src/lib/config/schema';
 import type { Route } from '../../../src/lib/state/app-manager.svelte';
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export const SCREENS: { route: Route; title: MessageKey; nav: MessageKey }[] = [
   { route: 'chat', title: 'chat.title', nav: 'nav.chat' },
   { route: 'checkin', title: 'checkin.title', nav: 'nav.checkin' },
@@ -33,7 +35,7 @@ export class SolaceApp {
   async acceptConsent(storage: 'device' | 'anonymous', minimumAge = 16): Promise<void> {
     await this.page.getByLabel(this.t('consent.ageConfirm', { age: minimumAge })).check();
     const option = storage === 'device' ? 'consent.storageYes' : 'consent.storageNo';
-    await this.page.getByRole('radio', { name: new RegExp(`^${this.t(option)}`) }).check();
+    await this.page.getByRole('radio', { name: new RegExp(`^${escapeRegExp(this.t(option))}`) }).check();
     await this.page.getByRole('button', { name: this.t('consent.continue') }).click();
     if (storage === 'device') await this.protectData(null);
     await expect(this.nav).toBeVisible();
@@ -43,9 +45,13 @@ export class SolaceApp {
   async protectData(passphrase: string | null): Promise<void> {
     await expect(this.page.getByRole('heading', { level: 1, name: this.t('keys.setupTitle') })).toBeVisible();
     if (passphrase === null) {
-      await this.page.getByRole('radio', { name: new RegExp(`^${this.t('keys.deviceOption')}`) }).check();
+      await this.page
+        .getByRole('radio', { name: new RegExp(`^${escapeRegExp(this.t('keys.deviceOption'))}`) })
+        .check();
     } else {
-      await this.page.getByRole('radio', { name: new RegExp(`^${this.t('keys.passphraseOption')}`) }).check();
+      await this.page
+        .getByRole('radio', { name: new RegExp(`^${escapeRegExp(this.t('keys.passphraseOption'))}`) })
+        .check();
       await this.page.getByLabel(this.t('keys.passphrase'), { exact: true }).fill(passphrase);
       await this.page.getByLabel(this.t('keys.passphraseConfirm')).fill(passphrase);
       await this.page.getByLabel(this.t('keys.understand')).check();
