@@ -24,7 +24,10 @@ async function routeModels(page: Page, available: boolean) {
     route.fulfill({ contentType: 'application/json', body: JSON.stringify(CONFIG) }),
   );
   await page.route('**/models/**', async (route) => {
-    const path = decodeURIComponent(new URL(route.request().url()).pathname).replace(/^.*?\/models\//, '');
+    // The app asks for `models/<id>/resolve/main/<file>` (the hub layout); the generated folder is `<id>/<file>`.
+    const path = decodeURIComponent(new URL(route.request().url()).pathname)
+      .replace(/^.*?\/models\//, '')
+      .replace('/resolve/main/', '/');
     const file = normalize(join(GENERATED_DIR, path));
     if (!available || relative(GENERATED_DIR, file).startsWith('..')) {
       return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' });

@@ -13,11 +13,11 @@ function urls(options: ReturnType<typeof buildEmotionLoadOptions>): string[] {
 }
 
 describe('emotion manager load options', () => {
-  it('without model hosts: only the app origin, the local models folder, no download', () => {
+  it('without model hosts: only the models folder beside the app, in the hub layout', () => {
     const options = buildEmotionLoadOptions({ hosts: [] }, PAGE, 'en', WASM);
-    expect(options.allowRemoteModels).toBe(false);
-    expect(options.remoteHost).toBeUndefined();
-    expect(options.localModelPath).toBe('/solace/models/');
+    expect(options.remoteHost).toBe('https://wellbeing.example.org/solace/models/');
+    expect(options.remotePathTemplate).toBe('{model}/resolve/{revision}/');
+    expect(options.localModelPath).toBeUndefined();
     // The .mjs is not named: transformers.js would turn it into a blob: URL, which the CSP blocks.
     expect(options.wasmPaths).toEqual({ wasm: 'https://wellbeing.example.org/solace/assets/ort-abc.wasm' });
     expect(options.models).toEqual(DEFAULT_EMOTION_MODELS);
@@ -34,7 +34,7 @@ describe('emotion manager load options', () => {
     );
     expect(options.allowRemoteModels).toBe(true);
     expect(options.remoteHost).toBe('https://models.example.org/mirror/');
-    expect(options.remotePathTemplate).toBe('{model}/');
+    expect(options.remotePathTemplate).toBe('{model}/resolve/{revision}/');
     expect(options.localModelPath).toBeUndefined();
     expect(options.models).toEqual([{ id: 'org/emotion-zh-en', languages: ['en', 'zh'] }]);
     expect(options.preload).toEqual(['zh']);

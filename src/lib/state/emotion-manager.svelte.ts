@@ -32,7 +32,6 @@ export interface EmotionModelConfig {
 }
 
 /** The hub's own path layout; any other host is taken to be a plain mirror (`<host>/<model id>/...`). */
-const HUB_HOSTS = ['huggingface.co', 'hf.co'];
 
 /* eslint-disable svelte/prefer-svelte-reactivity -- URL arithmetic on strings; nothing here is reactive */
 /**
@@ -61,18 +60,14 @@ export function buildEmotionLoadOptions(
     device: 'auto',
     dtype: 'q8',
   } as const satisfies Partial<EmotionLoadOptions>;
-  const host = models.hosts[0];
-  if (!host) {
-    // A path, not an absolute URL: transformers.js 4.3 skips the tokenizer files for an http:// path.
-    return { ...base, allowRemoteModels: false, localModelPath: new URL(LOCAL_MODEL_DIR, pageUrl).pathname };
-  }
-  const remoteHost = host.endsWith('/') ? host : `${host}/`;
-  const hub = HUB_HOSTS.includes(new URL(remoteHost).hostname);
+  // One mirror layout for every model the app loads (chat and emotion): `<host><id>/resolve/main/<file>`,
+  // as on the model hub, so a clinic copies repositories as they are. No host: `models/` beside the app.
+  const host = models.hosts[0] ?? new URL(LOCAL_MODEL_DIR, pageUrl).href;
   return {
     ...base,
     allowRemoteModels: true,
-    remoteHost,
-    remotePathTemplate: hub ? '{model}/resolve/{revision}/' : '{model}/',
+    remoteHost: host.endsWith('/') ? host : `${host}/`,
+    remotePathTemplate: '{model}/resolve/{revision}/',
   };
 }
 
