@@ -84,6 +84,40 @@ test('without a model, a message is saved, a crisis message still gets the card,
   await expect(page.getByText(app.t('chat.noModel'))).toBeVisible();
 });
 
+test('distress without crisis signals adds a gentle check-in and the way to help, without a crisis card', async ({
+  page,
+}) => {
+  const app = new SolaceApp(page);
+  await app.goto();
+  await app.acceptConsent('anonymous');
+  await app.open('chat');
+  await send(page, app, 'I feel so hopeless lately, nothing I do seems to matter.');
+  await expect(page.getByTestId('message-user')).toHaveCount(1);
+  await expect(page.getByTestId('concern-check-in')).toBeVisible();
+  await expect(page.getByTestId('crisis-card')).toHaveCount(0);
+});
+
+test('the crisis card with the region’s numbers appears offline too', async ({ page, context }) => {
+  const app = new SolaceApp(page);
+  await app.goto();
+  await app.acceptConsent('device');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+    }
+  });
+  // Open the chat once online so its code is cached, as a returning person's would be.
+  await app.open('chat');
+  await context.setOffline(true);
+  await app.goto();
+  await app.open('chat');
+  await send(page, app, '我不想活了，想结束自己的生命');
+  const card = page.getByTestId('crisis-card');
+  await expect(card).toBeVisible();
+  await expect(card.getByRole('link', { name: 'Call 988' })).toBeVisible();
+});
+
 test('the device check on a software WebGPU adapter chooses the CPU path and says why @webgpu', async ({
   page,
 }) => {
