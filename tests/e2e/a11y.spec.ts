@@ -4,6 +4,9 @@ import { SCREENS, SolaceApp } from './support/solace-app';
 
 const SHOTS = 'test-results/screenshots';
 
+// Each test walks every screen with axe and full-page screenshots: slow on a 2-core machine.
+test.describe.configure({ timeout: 240_000 });
+
 async function expectNoSeriousViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
