@@ -71,6 +71,33 @@ test.describe('chat on the CPU path (no WebGPU adapter)', () => {
   });
 });
 
+test('the check-in report can include a summary of chosen conversations written by the local model, edited before printing', async ({
+  page,
+  context,
+}) => {
+  await serveTinyChatModel(context);
+  const app = new SolaceApp(page);
+  await app.goto();
+  await app.acceptConsent('anonymous');
+  await startModel(page, app);
+  await send(page, app, 'Work has been stressful this month.');
+  await expect(page.getByTestId('message-assistant').first()).toHaveAttribute('data-status', 'complete', {
+    timeout: 30_000,
+  });
+  await app.open('checkin');
+  await page.getByRole('button', { name: app.t('checkin.reportOpen') }).click();
+  await page.getByLabel('Work has been stressful this month.').check();
+  await page.getByRole('button', { name: app.t('checkin.reportWriteSummary') }).click();
+  const summary = page.getByLabel(app.t('checkin.reportSummaryLabel'));
+  // The tiny model's reply stands in for a real summary.
+  await expect(summary).toHaveValue('I hear you.', { timeout: 30_000 });
+  await summary.fill('I have been stressed by work and want to talk about deadlines.');
+  const report = page.getByTestId('print-report');
+  await expect(report.getByRole('heading', { name: app.t('checkin.reportConversations') })).toBeVisible();
+  await expect(report).toContainText('I have been stressed by work and want to talk about deadlines.');
+  await expect(report).toContainText(app.t('checkin.reportSummaryNote'));
+});
+
 test('without a model, a message is saved, a crisis message still gets the card, and nothing crashes', async ({
   page,
 }) => {
