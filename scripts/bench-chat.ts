@@ -144,7 +144,7 @@ try {
   const renderMs = median(result.app.map((r) => r.renderMs ?? 0));
   const appMs = median(result.app.map((r) => r.totalMs));
   console.log(
-    `    rendering (renderMarkdown of the whole reply + innerHTML, once per token): median ${f1(renderMs)} ms of ${f1(appMs)} ms per reply, longest once ${f1(Math.max(...result.app.map((r) => r.maxRenderMs ?? 0)))} ms`,
+    `    rendering (renderMarkdown of the whole reply + innerHTML, at most once per frame): median ${f1(renderMs)} ms of ${f1(appMs)} ms per reply, longest once ${f1(Math.max(...result.app.map((r) => r.maxRenderMs ?? 0)))} ms`,
   );
   const s = result.appStats;
   console.log(

@@ -11,6 +11,7 @@
 import type { PreTrainedModel, PreTrainedTokenizer, Tensor } from '@huggingface/transformers';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import { renderMarkdown } from '../../src/lib/chat/markdown';
+import { createFrameRenderer } from '../../src/lib/chat/frame-renderer';
 import { historyTurns, type ChatItem } from '../../src/lib/chat/turns';
 import { fitContext } from '../../src/lib/llm/context-budget';
 import { LlmEngineClient } from '../../src/lib/llm/engine-client';
@@ -144,6 +145,8 @@ async function appReply(messages: ChatMessage[], maxNewTokens: number, render = 
     renderMs += took;
     maxRenderMs = Math.max(maxRenderMs, took);
   };
+  // As the chat does (ChatMessage.svelte): at most one render per frame while the reply streams.
+  const renderer = createFrameRenderer(show);
   const started = performance.now();
   const result = await engine.generate(
     messages,
@@ -151,15 +154,14 @@ async function appReply(messages: ChatMessage[], maxNewTokens: number, render = 
     {
       onToken: (token) => {
         text += token;
-        // Svelte re-renders the message once per token (each arrives in its own task).
-        if (render) show(text);
+        if (render) renderer.update(text);
         lastAt = performance.now();
         firstAt ??= lastAt;
       },
     },
   );
   // The chat shows the final text once the reply completes.
-  if (render) show(result.text);
+  if (render) renderer.flush(result.text);
   const ended = performance.now();
   if (render) appWindows.push([started, ended]);
   const run: ReplyRun = {
@@ -272,6 +274,7 @@ async function conversation(userTexts: string[], maxNewTokens: number, reserveTo
     });
     contextState = fitted.state;
     let text = '';
+    const renderer = createFrameRenderer((markdown) => (replyElement.innerHTML = renderMarkdown(markdown)));
     const started = performance.now();
     const result = await engine.generate(
       fitted.messages,
@@ -279,10 +282,11 @@ async function conversation(userTexts: string[], maxNewTokens: number, reserveTo
       {
         onToken: (token) => {
           text += token;
-          replyElement.innerHTML = renderMarkdown(text);
+          renderer.update(text);
         },
       },
     );
+    renderer.flush(result.text);
     appWindows.push([started, performance.now()]);
     items.push({ id: `a${index}`, role: 'assistant', text: result.text, status: 'complete' });
     const s = result.stats;
