@@ -6,7 +6,6 @@ import { CRISIS_CARD_MARKER, historyTurns, recentTurns, titleFrom, type ChatItem
 import { app } from './app-manager.svelte';
 import { modelManager } from './model-manager.svelte';
 import { storeManager } from './store-manager.svelte';
-import { emotionManager } from './emotion-manager.svelte';
 
 const loadSafety = () => import('../safety');
 const loadLlm = () => import('../llm');
@@ -152,6 +151,8 @@ export class ChatManager {
    */
   async #readEmotion(text: string, messageId: string): Promise<string | undefined> {
     const locale = app.locale;
+    // The emotion manager (and its worker) loads with the first message, not with the chat screen.
+    const { emotionManager } = await import('./emotion-manager.svelte');
     const reading = emotionManager.classify(text).then(async (emotion) => {
       if (!emotion) return undefined;
       await storeManager.ready.messages.update(messageId, { emotion }).catch(() => undefined);
