@@ -9,7 +9,7 @@
  * The last line is machine-readable:
  *   emotion: p50_ms=<n> p95_ms=<n> overhead_ratio=<x> longest_task_ms=<n>
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -53,6 +53,10 @@ await viteBuild({
   },
 });
 cpSync(modelsDir, join(outDir, 'models'), { recursive: true });
+// The app asks for the hub layout (`models/<id>/resolve/main/<file>`); the direct pipeline reads `models/<id>/`.
+for (const id of readdirSync(modelsDir)) {
+  cpSync(join(modelsDir, id), join(outDir, 'models', id, 'resolve', 'main'), { recursive: true });
+}
 const server = await preview({
   configFile: false,
   root,
